@@ -1,0 +1,44 @@
+// The import direction of DESIGN.md, enforced rather than remembered:
+// config <- kube <- loaders <- context <- graphql/rest <- server <- main; demo stands alone.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import importPlugin from 'eslint-plugin-import';
+
+// `except` paths are relative to `from`.
+const zone = (target, from, message, except) => ({ target, from, message, ...(except ? { except } : {}) });
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/generated/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    plugins: { import: importPlugin },
+    settings: {
+      'import/resolver': { typescript: { project: './tsconfig.json' }, node: true },
+      'import/parsers': { '@typescript-eslint/parser': ['.ts'] },
+    },
+    rules: {
+      'import/no-cycle': 'error',
+      'import/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            zone('./src', './test', 'src/ never imports test/.'),
+            zone('./src', './bench', 'src/ never imports bench/.'),
+            zone('./src/demo', './src', 'src/demo stands in for the outside world: it imports nothing else from src/.', ['./demo']),
+            zone('./src/config.ts', './src', 'config.ts imports nothing in src/.', ['./config.ts']),
+            zone('./src/kube', './src', 'kube/ may import only config.ts (types) and itself.', ['./kube', './config.ts']),
+            zone('./src/loaders', './src', 'loaders/ may import only kube/ and itself.', ['./loaders', './kube', './config.ts']),
+            zone('./src/errors.ts', './src', 'errors.ts may import only kube/errors.ts.', ['./errors.ts', './kube/errors.ts']),
+            zone('./src/context.ts', './src', 'context.ts may import loaders/, kube/ and errors.ts.', ['./context.ts', './loaders', './kube', './config.ts', './errors.ts']),
+            zone('./src/graphql', './src', 'graphql/ may import context, errors, loaders/ and kube/.', ['./graphql', './context.ts', './errors.ts', './loaders', './kube', './config.ts']),
+            zone('./src/rest', './src', 'rest/ may import context, errors, loaders/ and kube/.', ['./rest', './context.ts', './errors.ts', './loaders', './kube', './config.ts']),
+            zone('./src', './src/main.ts', 'main.ts is the process entry; nothing imports it.'),
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+);

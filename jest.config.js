@@ -1,0 +1,24 @@
+// swc compiles TypeScript (with the legacy decorators and metadata type-graphql needs) and the
+// ESM-only @kubernetes/client-node into CommonJS, so Jest on Node 20 can load both.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      target: 'es2022',
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.(t|j|mj|cj)s$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(@kubernetes/client-node|openid-client|oauth4webapi|jose)/)'],
+  setupFiles: ['reflect-metadata'],
+  testTimeout: 20000,
+};

@@ -1,0 +1,47 @@
+import type { Resource, ResourceTypes } from './types';
+
+/**
+ * Whose credentials an upstream call carries. `bearer` forwards the caller's own token; `gateway`
+ * uses the credentials of the gateway's cluster configuration (demo mode, or an explicit
+ * GATEWAY_LEND_CREDENTIALS=true), decided once per request by the context, never by the adapter.
+ */
+export type CallerAuth = { kind: 'bearer'; token: string } | { kind: 'gateway' };
+
+export interface CallOptions {
+  auth: CallerAuth;
+  /** Aborted when the client that asked has gone; the upstream call is cancelled with it. */
+  signal?: AbortSignal;
+}
+
+export type ListableResource = Exclude<Resource, 'imagestreamimages'>;
+
+export interface GetRequest<R extends Resource = Resource> {
+  resource: R;
+  /** Required for namespaced resources, refused for cluster-scoped ones. */
+  namespace?: string;
+  name: string;
+}
+
+export interface ListRequest<R extends ListableResource = ListableResource> {
+  resource: R;
+  namespace?: string;
+  limit?: number;
+  continue?: string;
+}
+
+/**
+ * The Kubernetes REST adapter: `get` and `list` over HTTP for image.openshift.io/v1.
+ * Every non-2xx answer rejects with a KubeApiError; an unreachable, timed-out or cancelled
+ * upstream with an UpstreamUnavailableError; a name that cannot be put into a path safely with
+ * an InvalidNameError before any request is made (see ./errors).
+ */
+export interface KubeClient {
+  /** The API server's base URL, e.g. `https://api.example:6443`. */
+  readonly server: string;
+  get<R extends Resource>(request: GetRequest<R>, options: CallOptions): Promise<ResourceTypes[R]['item']>;
+  list<R extends ListableResource>(request: ListRequest<R>, options: CallOptions): Promise<ResourceTypes[R]['list']>;
+  /** GET of an absolute API path such as `/apis/image.openshift.io/v1` (discovery, readiness). */
+  getPath(path: string, options: CallOptions): Promise<unknown>;
+  /** Closes the kept-alive connections. */
+  close(): Promise<void>;
+}
