@@ -39,3 +39,30 @@ export class InvalidNameError extends Error {
     super(`${field} ${JSON.stringify(value)} is invalid: ${reason}`);
   }
 }
+
+/** The request carried no bearer token and the gateway does not lend its own credentials. */
+export class MissingCredentialsError extends Error {
+  override readonly name = 'MissingCredentialsError';
+  constructor(detail = 'expected an "Authorization: Bearer <token>" header') {
+    super(`this request needs credentials: ${detail}`);
+  }
+}
+
+/**
+ * A cluster configuration that exists but cannot be used (a broken kubeconfig, an unreadable
+ * certificate, DEMO=false with no cluster at all). The message names the source (the file, or
+ * `in-cluster`) and the field; the gateway stops rather than fall back to demo data.
+ */
+export class ClusterConfigError extends Error {
+  override readonly name = 'ClusterConfigError';
+  constructor(
+    /** The kubeconfig file, `in-cluster`, or `KUBECONFIG`. */
+    readonly source: string,
+    /** The offending field, e.g. `clusters[0].cluster.server`; empty when the whole source is. */
+    readonly field: string,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+  }
+}

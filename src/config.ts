@@ -1,0 +1,180 @@
+// The one reader of the environment. `loadConfig` is pure: it takes the environment as an
+// argument, so tests and the process entry read the same rules, and each bad value fails with the
+// variable's name, the form it expects and what it got.
+
+export type DemoMode = 'auto' | 'true' | 'false';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface Config {
+  port: number;
+  /**
+   * The address to listen on. The default `0.0.0.0` makes the gateway reachable from outside a
+   * container or pod; it exposes nothing by itself, because every upstream call carries the
+   * caller's own token unless credentials are lent (demo mode). Logs print it as `localhost`
+   * (see `localUrl`), since `http://0.0.0.0:4000` is not an address a browser should be sent to.
+   */
+  host: string;
+  /** KUBECONFIG as given: one path, or a list separated by the platform's path delimiter (`:`). */
+  kubeconfig: string | undefined;
+  upstreamTimeoutMs: number;
+  /** The most upstream calls one incoming request may have in flight at once. */
+  upstreamConcurrency: number;
+  /** From this many streams of one namespace in a request, one LIST replaces the GETs. */
+  listThreshold: number;
+  /** `undefined` means the default for the mode: lend in demo mode, not otherwise. */
+  lendCredentials: boolean | undefined;
+  demo: DemoMode;
+  tlsCertFile: string | undefined;
+  tlsKeyFile: string | undefined;
+  logLevel: LogLevel;
+  nodeEnv: string;
+}
+
+/** A variable whose value cannot be used; the message names it, the expected form and the value. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const DEFAULTS = {
+  port: 4000,
+  host: '0.0.0.0',
+  upstreamTimeoutMs: 10_000,
+  upstreamConcurrency: 16,
+  listThreshold: 10,
+  demo: 'auto',
+  logLevel: 'info',
+  nodeEnv: 'development',
+} as const satisfies Partial<Config>;
+
+export interface ConfigVariable {
+  name: string;
+  /** The default as a reader would write it; `unset` when there is none. */
+  default: string;
+  meaning: string;
+}
+
+/** Every variable the gateway reads: the README's table mirrors this list. */
+export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
+  { name: 'PORT', default: String(DEFAULTS.port), meaning: 'TCP port of the HTTP server (1-65535).' },
+  { name: 'HOST', default: DEFAULTS.host, meaning: 'Address to listen on; `0.0.0.0` is every interface (printed as localhost).' },
+  {
+    name: 'KUBECONFIG',
+    default: 'unset',
+    meaning: 'Kubeconfig file, or `:`-separated list of files, as kubectl reads it. Unset: `~/.kube/config`, then the pod\'s service account, then the demo cluster.',
+  },
+  { name: 'UPSTREAM_TIMEOUT_MS', default: String(DEFAULTS.upstreamTimeoutMs), meaning: 'Deadline of each call to the API server, in milliseconds (1-600000).' },
+  { name: 'UPSTREAM_CONCURRENCY', default: String(DEFAULTS.upstreamConcurrency), meaning: 'Most API server calls one request may have in flight at once (1-256).' },
+  { name: 'LIST_THRESHOLD', default: String(DEFAULTS.listThreshold), meaning: 'From this many image streams of one namespace in a request, one LIST replaces the GETs (>= 1).' },
+  {
+    name: 'GATEWAY_LEND_CREDENTIALS',
+    default: 'true in demo mode, else false',
+    meaning: 'Whether a request without a bearer token is made with the gateway\'s own credentials instead of being refused with 401 (`true`/`false`).',
+  },
+  {
+    name: 'DEMO',
+    default: DEFAULTS.demo,
+    meaning: '`auto`: the embedded demo cluster when no cluster is configured; `true`: always the demo cluster; `false`: a missing cluster configuration is an error.',
+  },
+  { name: 'TLS_CERT_FILE', default: 'unset', meaning: 'PEM certificate for serving HTTPS; set together with TLS_KEY_FILE.' },
+  { name: 'TLS_KEY_FILE', default: 'unset', meaning: 'PEM private key for serving HTTPS; set together with TLS_CERT_FILE.' },
+  { name: 'LOG_LEVEL', default: DEFAULTS.logLevel, meaning: `Log level: ${LOG_LEVELS.join(', ')}.` },
+  { name: 'NODE_ENV', default: DEFAULTS.nodeEnv, meaning: '`production` turns off development conveniences.' },
+];
+
+type Env = NodeJS.ProcessEnv | Record<string, string | undefined>;
+
+/** Reads the gateway's configuration from `env` (normally `process.env`); throws ConfigError. */
+export function loadConfig(env: Env): Config {
+  const tlsCertFile = text(env, 'TLS_CERT_FILE');
+  const tlsKeyFile = text(env, 'TLS_KEY_FILE');
+  // A certificate without its key (or the reverse) would silently serve plain HTTP.
+  if ((tlsCertFile === undefined) !== (tlsKeyFile === undefined)) {
+    const [given, missing] = tlsCertFile !== undefined ? ['TLS_CERT_FILE', 'TLS_KEY_FILE'] : ['TLS_KEY_FILE', 'TLS_CERT_FILE'];
+    throw new ConfigError(
+      missing,
+      `TLS_CERT_FILE and TLS_KEY_FILE must be set together, got ${given}=${JSON.stringify(tlsCertFile ?? tlsKeyFile)} and ${missing} unset`,
+    );
+  }
+  return {
+    port: integer(env, 'PORT', DEFAULTS.port, 1, 65535),
+    host: text(env, 'HOST') ?? DEFAULTS.host,
+    kubeconfig: text(env, 'KUBECONFIG'),
+    upstreamTimeoutMs: integer(env, 'UPSTREAM_TIMEOUT_MS', DEFAULTS.upstreamTimeoutMs, 1, 600_000),
+    upstreamConcurrency: integer(env, 'UPSTREAM_CONCURRENCY', DEFAULTS.upstreamConcurrency, 1, 256),
+    listThreshold: integer(env, 'LIST_THRESHOLD', DEFAULTS.listThreshold, 1, Number.MAX_SAFE_INTEGER),
+    lendCredentials: boolean(env, 'GATEWAY_LEND_CREDENTIALS'),
+    demo: demoMode(env),
+    tlsCertFile,
+    tlsKeyFile,
+    logLevel: logLevel(env),
+    nodeEnv: text(env, 'NODE_ENV') ?? DEFAULTS.nodeEnv,
+  };
+}
+
+/**
+ * The URL to print for the GraphQL endpoint: a wildcard listen address becomes `localhost`,
+ * and TLS makes it https.
+ */
+export function localUrl(config: Pick<Config, 'host' | 'tlsCertFile'>, port: number, path = '/graphql'): string {
+  const wildcard = config.host === '0.0.0.0' || config.host === '::' || config.host === '[::]';
+  const host = wildcard ? 'localhost' : config.host.includes(':') && !config.host.startsWith('[') ? `[${config.host}]` : config.host;
+  return `${config.tlsCertFile !== undefined ? 'https' : 'http'}://${host}:${port}${path}`;
+}
+
+/** The value of `name`, with the empty string meaning unset. */
+function text(env: Env, name: string): string | undefined {
+  const value = env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/** Like `text`, for values where surrounding blanks are a typo rather than part of the value. */
+function trimmed(env: Env, name: string): string | undefined {
+  const value = text(env, name)?.trim();
+  return value === '' ? undefined : value;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const value = trimmed(env, name);
+  if (value === undefined) return fallback;
+  const n = /^\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `>= ${min}` : `${min}-${max}`;
+    throw new ConfigError(name, `${name} must be an integer ${range}, got ${JSON.stringify(env[name])}`);
+  }
+  return n;
+}
+
+function boolean(env: Env, name: string): boolean | undefined {
+  const value = trimmed(env, name)?.toLowerCase();
+  if (value === undefined) return undefined;
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  throw new ConfigError(name, `${name} must be true or false, got ${JSON.stringify(env[name])}`);
+}
+
+function demoMode(env: Env): DemoMode {
+  const value = trimmed(env, 'DEMO')?.toLowerCase();
+  if (value === undefined) return DEFAULTS.demo;
+  if (value === 'auto') return 'auto';
+  if (value === 'true' || value === '1') return 'true';
+  if (value === 'false' || value === '0') return 'false';
+  throw new ConfigError('DEMO', `DEMO must be auto, true or false, got ${JSON.stringify(env.DEMO)}`);
+}
+
+function logLevel(env: Env): LogLevel {
+  const value = trimmed(env, 'LOG_LEVEL')?.toLowerCase();
+  if (value === undefined) return DEFAULTS.logLevel;
+  const level = LOG_LEVELS.find((l) => l === value);
+  if (level === undefined) {
+    throw new ConfigError('LOG_LEVEL', `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got ${JSON.stringify(env.LOG_LEVEL)}`);
+  }
+  return level;
+}

@@ -1,0 +1,58 @@
+import type { Loaders } from './loaders/create-loaders';
+import { createLoaders } from './loaders/create-loaders';
+import { MissingCredentialsError } from './kube/errors';
+import type { CallerAuth, KubeClient } from './kube/kube-client';
+
+/** What every resolver and REST handler of one request reads through. */
+export interface Context {
+  auth: CallerAuth | MissingCredentialsError;
+  loaders: Loaders;
+  signal: AbortSignal;
+}
+
+export interface ContextOptions {
+  kube: KubeClient;
+  /** Answer requests without a token with the gateway's own credentials (demo mode's default). */
+  lendCredentials: boolean;
+  concurrency: number;
+  listThreshold: number;
+}
+
+export interface RequestLike {
+  headers: Record<string, string | string[] | undefined>;
+  /** Aborted when the client has gone. */
+  signal: AbortSignal;
+}
+
+const BEARER = /^bearer[ \t]+([^\s]+)[ \t]*$/i;
+
+/**
+ * The caller's credentials from an `Authorization` header. A header in another scheme, or a
+ * malformed one, is refused even when the gateway lends credentials: a caller who sent something
+ * meant to authenticate, and it did not parse, must not silently act as the gateway.
+ */
+export function callerAuth(
+  authorization: string | string[] | undefined,
+  lendCredentials: boolean,
+): CallerAuth | MissingCredentialsError {
+  if (Array.isArray(authorization)) return new MissingCredentialsError('expected one Authorization header, got several');
+  if (authorization === undefined || authorization === '') {
+    return lendCredentials ? { kind: 'gateway' } : new MissingCredentialsError();
+  }
+  const match = BEARER.exec(authorization);
+  if (!match?.[1]) {
+    // The header is not echoed: a mistyped header may well be a bare token.
+    return new MissingCredentialsError('expected "Authorization: Bearer <token>", got a header of another form');
+  }
+  return { kind: 'bearer', token: match[1] };
+}
+
+export function createContext(request: RequestLike, options: ContextOptions): Context {
+  const auth = callerAuth(request.headers.authorization, options.lendCredentials);
+  const loaders = createLoaders(options.kube, auth, {
+    concurrency: options.concurrency,
+    listThreshold: options.listThreshold,
+    signal: request.signal,
+  });
+  return { auth, loaders, signal: request.signal };
+}

@@ -1,0 +1,30 @@
+import type { GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { DockerImageMetadataResolver } from './docker-image-metadata.resolver';
+import {
+  ImageStreamImageResolver,
+  ImageStreamResolver,
+  ManifestResolver,
+  NamedTagEventListResolver,
+  TagEventResolver,
+} from './navigation.resolver';
+import { QueryResolver } from './query.resolver';
+import { IMAGE_GRAPH_TYPES } from './types';
+
+/** The gateway's GraphQL schema, built from the type-graphql classes (emitted to schema/schema.graphql). */
+export function buildGatewaySchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [
+      QueryResolver,
+      TagEventResolver,
+      ManifestResolver,
+      NamedTagEventListResolver,
+      ImageStreamResolver,
+      ImageStreamImageResolver,
+      DockerImageMetadataResolver,
+    ],
+    orphanedTypes: IMAGE_GRAPH_TYPES,
+    // Arguments are checked by the resolvers themselves; class-validator is not used.
+    validate: false,
+  });
+}

@@ -1,0 +1,65 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { streamOriginOf } from '../loaders/stream-origin';
+import { splitImageStreamImageName } from '../kube/object-names';
+import type * as kube from '../kube/types';
+import { ImageStream, ImageStreamImage, Manifest, NamedTagEventList, TagEvent } from './types';
+
+// Navigation fields: each one a load through the request's loaders, so the same object reached
+// along many paths is fetched once, and distinct ones in one batch.
+
+function imageStreamImageThroughOrigin(object: object, digest: string, ctx: Context): Promise<kube.ImageStreamImage> | null {
+  const origin = streamOriginOf(object);
+  if (!origin || !digest) return null;
+  return ctx.loaders.imageStreamImage.load({ namespace: origin.namespace, name: `${origin.stream}@${digest}` });
+}
+
+@Resolver(() => TagEvent)
+export class TagEventResolver {
+  @FieldResolver(() => ImageStreamImage, {
+    nullable: true,
+    description:
+      'The image behind this history entry, read as `<stream>@<image>` through its stream, so callers who may not read cluster-scoped images see it too.',
+  })
+  imageStreamImage(@Root() event: kube.TagEvent, @Ctx() ctx: Context): Promise<kube.ImageStreamImage> | null {
+    return imageStreamImageThroughOrigin(event, event.image, ctx);
+  }
+}
+
+@Resolver(() => Manifest)
+export class ManifestResolver {
+  @FieldResolver(() => ImageStreamImage, {
+    nullable: true,
+    description: 'This manifest-list member as an image, read through the stream the list was read from.',
+  })
+  imageStreamImage(@Root() manifest: kube.ImageManifest, @Ctx() ctx: Context): Promise<kube.ImageStreamImage> | null {
+    return imageStreamImageThroughOrigin(manifest, manifest.digest, ctx);
+  }
+}
+
+@Resolver(() => NamedTagEventList)
+export class NamedTagEventListResolver {
+  @FieldResolver(() => TagEvent, { nullable: true, description: 'The newest history entry of this tag (the first item).' })
+  latest(@Root() list: kube.NamedTagEventList): kube.TagEvent | null {
+    return list.items?.[0] ?? null;
+  }
+}
+
+@Resolver(() => ImageStream)
+export class ImageStreamResolver {
+  @FieldResolver(() => NamedTagEventList, { nullable: true, description: 'The history of one tag, by tag name; null when the stream has no such tag in its status.' })
+  tag(@Root() stream: kube.ImageStream, @Arg('name', () => String) name: string): kube.NamedTagEventList | null {
+    return stream.status?.tags?.find((list) => list.tag === name) ?? null;
+  }
+}
+
+@Resolver(() => ImageStreamImage)
+export class ImageStreamImageResolver {
+  @FieldResolver(() => ImageStream, { nullable: true, description: 'The image stream this image was read through.' })
+  imageStream(@Root() isi: kube.ImageStreamImage, @Ctx() ctx: Context): Promise<kube.ImageStream> | null {
+    const namespace = isi.metadata.namespace;
+    const stream = splitImageStreamImageName(isi.metadata.name ?? '')?.stream;
+    if (!namespace || !stream) return null;
+    return ctx.loaders.imageStream.load({ namespace, name: stream });
+  }
+}

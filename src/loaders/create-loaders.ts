@@ -1,0 +1,151 @@
+import DataLoader from 'dataloader';
+import pLimit from 'p-limit';
+import { KubeApiError, MissingCredentialsError } from '../kube/errors';
+import type { CallerAuth, CallOptions, KubeClient } from '../kube/kube-client';
+import type { Image, ImageStream, ImageStreamImage, ImageStreamList, ImageStreamTag } from '../kube/types';
+import { notFoundError } from './not-found-status';
+import { recordImageOrigins, recordImageStreamOrigins } from './stream-origin';
+
+export interface NamespacedName {
+  namespace: string;
+  name: string;
+}
+
+export interface LoaderOptions {
+  /** Upstream calls in flight at once for this request. */
+  concurrency: number;
+  /** From this many streams of one namespace in one batch, one paged LIST replaces the GETs. */
+  listThreshold: number;
+  /** Page size of the LIST that replaces GETs. */
+  listPageSize?: number;
+  /** Aborted when the client has gone; cancels every upstream call of the request. */
+  signal?: AbortSignal;
+}
+
+export interface Loaders {
+  imageStream: DataLoader<NamespacedName, ImageStream, string>;
+  imageStreamImage: DataLoader<NamespacedName, ImageStreamImage, string>;
+  imageStreamTag: DataLoader<NamespacedName, ImageStreamTag, string>;
+  image: DataLoader<string, Image>;
+  /** One page of a namespace's streams; each stream is also primed into `imageStream`. */
+  imageStreamPage(namespace: string, limit: number, continueToken?: string): Promise<ImageStreamList>;
+}
+
+const namespacedKey = (key: NamespacedName): string => `${key.namespace}/${key.name}`;
+
+const asError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
+
+/**
+ * The loaders of one request and one caller; `auth` is a MissingCredentialsError when the request
+ * has no usable credentials, so every load fails with it and no upstream call is made. They are never shared: a cache filled with one
+ * caller's token must not answer another caller.
+ */
+export function createLoaders(
+  kube: KubeClient,
+  auth: CallerAuth | MissingCredentialsError,
+  options: LoaderOptions,
+): Loaders {
+  const limit = pLimit(options.concurrency);
+  const pageSize = options.listPageSize ?? 500;
+  const unlistable = new Set<string>();
+
+  function call<T>(fetch: (callOptions: CallOptions) => Promise<T>): Promise<T> {
+    // No credentials: fail before any upstream call, never fall back to the gateway's own.
+    if (auth instanceof MissingCredentialsError) return Promise.reject(auth);
+    const callOptions: CallOptions = { auth, signal: options.signal };
+    return limit(() => fetch(callOptions));
+  }
+
+  const getEach = <K, V>(keys: readonly K[], fetch: (key: K, callOptions: CallOptions) => Promise<V>) =>
+    Promise.all(keys.map((key) => call((callOptions) => fetch(key, callOptions)).catch(asError)));
+
+  const getStreams = (keys: readonly NamespacedName[]) =>
+    getEach(keys, (key, callOptions) =>
+      kube.get({ resource: 'imagestreams', namespace: key.namespace, name: key.name }, callOptions),
+    );
+
+  async function listStreams(namespace: string): Promise<Map<string, ImageStream>> {
+    const byName = new Map<string, ImageStream>();
+    let continueToken: string | undefined;
+    do {
+      const page = await call((callOptions) =>
+        kube.list({ resource: 'imagestreams', namespace, limit: pageSize, continue: continueToken }, callOptions),
+      );
+      for (const stream of page.items) if (stream.metadata.name) byName.set(stream.metadata.name, stream);
+      continueToken = page.metadata.continue || undefined;
+    } while (continueToken);
+    return byName;
+  }
+
+  async function loadStreamsOfNamespace(namespace: string, keys: NamespacedName[]): Promise<Array<ImageStream | Error>> {
+    if (keys.length < options.listThreshold || unlistable.has(namespace)) return getStreams(keys);
+    try {
+      const byName = await listStreams(namespace);
+      return keys.map((key) => byName.get(key.name) ?? notFoundError('imagestreams', key.name));
+    } catch (error) {
+      // A caller may be allowed to get streams but not to list them: fall back to GETs.
+      if (!(error instanceof KubeApiError && error.httpStatus === 403)) throw error;
+      unlistable.add(namespace);
+      return getStreams(keys);
+    }
+  }
+
+  const imageStream = new DataLoader<NamespacedName, ImageStream, string>(
+    async (keys) => {
+      const byNamespace = new Map<string, NamespacedName[]>();
+      for (const key of keys) byNamespace.set(key.namespace, [...(byNamespace.get(key.namespace) ?? []), key]);
+      const results = new Map<string, ImageStream | Error>();
+      await Promise.all(
+        [...byNamespace].map(async ([namespace, group]) => {
+          const loaded = await loadStreamsOfNamespace(namespace, group).catch((error) => group.map(() => asError(error)));
+          group.forEach((key, i) => results.set(namespacedKey(key), loaded[i] ?? new Error('stream not loaded')));
+        }),
+      );
+      return keys.map((key) => {
+        const result = results.get(namespacedKey(key)) ?? new Error('stream not loaded');
+        if (!(result instanceof Error)) recordImageStreamOrigins(result);
+        return result;
+      });
+    },
+    { cacheKeyFn: namespacedKey, maxBatchSize: 1000 },
+  );
+
+  const imageStreamImage = new DataLoader<NamespacedName, ImageStreamImage, string>(
+    async (keys) => {
+      const loaded = await getEach(keys, (key, callOptions) =>
+        kube.get({ resource: 'imagestreamimages', namespace: key.namespace, name: key.name }, callOptions),
+      );
+      for (const result of loaded) if (!(result instanceof Error)) recordImageOrigins(result, '@');
+      return loaded;
+    },
+    { cacheKeyFn: namespacedKey },
+  );
+
+  const imageStreamTag = new DataLoader<NamespacedName, ImageStreamTag, string>(
+    async (keys) => {
+      const loaded = await getEach(keys, (key, callOptions) =>
+        kube.get({ resource: 'imagestreamtags', namespace: key.namespace, name: key.name }, callOptions),
+      );
+      for (const result of loaded) if (!(result instanceof Error)) recordImageOrigins(result, ':');
+      return loaded;
+    },
+    { cacheKeyFn: namespacedKey },
+  );
+
+  const image = new DataLoader<string, Image>((names) =>
+    getEach(names, (name, callOptions) => kube.get({ resource: 'images', name }, callOptions)),
+  );
+
+  async function imageStreamPage(namespace: string, pageLimit: number, continueToken?: string): Promise<ImageStreamList> {
+    const page = await call((callOptions) =>
+      kube.list({ resource: 'imagestreams', namespace, limit: pageLimit, continue: continueToken }, callOptions),
+    );
+    for (const stream of page.items) {
+      recordImageStreamOrigins(stream);
+      if (stream.metadata.name) imageStream.prime({ namespace, name: stream.metadata.name }, stream);
+    }
+    return page;
+  }
+
+  return { imageStream, imageStreamImage, imageStreamTag, image, imageStreamPage };
+}

@@ -1,0 +1,94 @@
+// The process entry: read the configuration, find the cluster (or start the embedded demo
+// cluster), start the gateway, and stop cleanly on SIGTERM/SIGINT.
+import 'reflect-metadata';
+import { readFileSync } from 'node:fs';
+import pino from 'pino';
+import { ConfigError, loadConfig, type Config } from './config';
+import { startDemoCluster, type DemoCluster } from './demo/demo-cluster';
+import { DEMO_ADMIN_TOKEN } from './demo/demo-tokens';
+import { kubeConfigForServer, resolveClusterAccess } from './kube/cluster-access';
+import { ClusterConfigError } from './kube/errors';
+import { createKubeClient } from './kube/http-kube-client';
+import { startServer } from './server';
+
+async function main(): Promise<void> {
+  let config: Config;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(`imagestream-gateway: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] });
+
+  let access;
+  try {
+    access = resolveClusterAccess(config, { env: process.env });
+  } catch (error) {
+    if (error instanceof ClusterConfigError) {
+      logger.fatal(`cannot use the cluster configuration: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  let demo: DemoCluster | undefined;
+  let kubeConfig;
+  let source: string;
+  if (access.kind === 'none') {
+    demo = await startDemoCluster({ host: '127.0.0.1', port: 0 });
+    kubeConfig = kubeConfigForServer(demo.url, DEMO_ADMIN_TOKEN);
+    source = `the embedded demo cluster at ${demo.url}`;
+  } else {
+    kubeConfig = access.kubeConfig;
+    source = `${kubeConfig.getCurrentCluster()?.server ?? 'the configured cluster'} (from ${access.source})`;
+  }
+  const lendCredentials = config.lendCredentials ?? demo !== undefined;
+  if (demo) {
+    logger.info(
+      `demo mode: no cluster is configured, so the gateway answers from ${source} with sample data` +
+        (lendCredentials ? '; requests without a token use the demo admin token' : ''),
+    );
+  }
+
+  const kube = await createKubeClient(kubeConfig, { timeoutMs: config.upstreamTimeoutMs });
+  const tls =
+    config.tlsCertFile && config.tlsKeyFile
+      ? { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) }
+      : undefined;
+  const production = config.nodeEnv === 'production';
+  const server = await startServer({
+    host: config.host,
+    port: config.port,
+    kube,
+    lendCredentials,
+    concurrency: config.upstreamConcurrency,
+    listThreshold: config.listThreshold,
+    landingPage: !production,
+    introspection: !production,
+    tls,
+    logger,
+  });
+  logger.info(`GraphQL at ${server.url}/graphql (upstream: ${source})`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: stopping`);
+    await server.stop();
+    await kube.close();
+    await demo?.stop();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  process.once('SIGINT', () => void stop('SIGINT'));
+}
+
+main().catch((error: unknown) => {
+  console.error('imagestream-gateway failed to start:', error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,73 @@
+import type { GraphQLSchema } from 'graphql';
+import { DEMO_ADMIN_TOKEN } from '../../src/demo/demo-tokens';
+import { startDemoCluster, type DemoCluster, type DemoClusterOptions } from '../../src/demo/demo-cluster';
+import { buildGatewaySchema } from '../../src/graphql/build-gateway-schema';
+import { kubeConfigForServer } from '../../src/kube/cluster-access';
+import { createKubeClient } from '../../src/kube/http-kube-client';
+import type { KubeClient } from '../../src/kube/kube-client';
+import { startServer, type RunningServer, type ServerOptions } from '../../src/server';
+
+export interface HarnessOptions {
+  demo?: DemoClusterOptions;
+  lendCredentials?: boolean;
+  concurrency?: number;
+  listThreshold?: number;
+  timeoutMs?: number;
+  server?: Partial<ServerOptions>;
+}
+
+export interface GraphQLAnswer<T = Record<string, unknown>> {
+  status: number;
+  body: { data?: T | null; errors?: Array<{ message: string; path?: Array<string | number>; extensions?: Record<string, unknown> }> };
+}
+
+export interface Harness {
+  demo: DemoCluster;
+  gateway: RunningServer;
+  kube: KubeClient;
+  /** POSTs one operation to /graphql; `token` null sends no Authorization header. */
+  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLAnswer<T>>;
+  /** Upstream requests the demo cluster received for resources (discovery excluded). */
+  upstreamCalls(): string[];
+  stop(): Promise<void>;
+}
+
+let schema: Promise<GraphQLSchema> | undefined;
+
+/** The demo cluster and the gateway in front of it, both on port 0, as `npm start` wires them. */
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  schema ??= buildGatewaySchema();
+  const demo = await startDemoCluster(options.demo);
+  const kube = await createKubeClient(kubeConfigForServer(demo.url, DEMO_ADMIN_TOKEN), {
+    timeoutMs: options.timeoutMs ?? 5_000,
+  });
+  const gateway = await startServer({
+    host: '127.0.0.1',
+    port: 0,
+    kube,
+    lendCredentials: options.lendCredentials ?? true,
+    concurrency: options.concurrency ?? 16,
+    listThreshold: options.listThreshold ?? 10,
+    schema: await schema,
+    ...options.server,
+  });
+  return {
+    demo,
+    gateway,
+    kube,
+    async graphql(query, variables, token) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (token) headers.authorization = `Bearer ${token}`;
+      const response = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      return { status: response.status, body: (await response.json()) as GraphQLAnswer['body'] } as never;
+    },
+    upstreamCalls() {
+      return demo.requests.map((request) => request.url).filter((url) => url.startsWith('/apis/image.openshift.io/v1/'));
+    },
+    async stop() {
+      await gateway.stop();
+      await kube.close();
+      await demo.stop();
+    },
+  };
+}
