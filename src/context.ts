@@ -1,5 +1,6 @@
 import type { Loaders } from './loaders/create-loaders';
 import { createLoaders } from './loaders/create-loaders';
+import type { InflightCalls } from './loaders/inflight-calls';
 import { MissingCredentialsError } from './kube/errors';
 import type { CallerAuth, KubeClient } from './kube/kube-client';
 
@@ -16,6 +17,8 @@ export interface ContextOptions {
   lendCredentials: boolean;
   concurrency: number;
   listThreshold: number;
+  /** One per process: identical GETs of one caller in flight at once share one upstream call. */
+  inflight?: InflightCalls;
 }
 
 export interface RequestLike {
@@ -53,6 +56,7 @@ export function createContext(request: RequestLike, options: ContextOptions): Co
     concurrency: options.concurrency,
     listThreshold: options.listThreshold,
     signal: request.signal,
+    inflight: options.inflight,
   });
   return { auth, loaders, signal: request.signal };
 }

@@ -8,6 +8,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { createContext, type Context, type ContextOptions } from './context';
 import { toGraphQLError } from './errors';
+import { InflightCalls } from './loaders/inflight-calls';
 import { buildGatewaySchema } from './graphql/build-gateway-schema';
 import { KubeApiError } from './kube/errors';
 import type { KubeClient } from './kube/kube-client';
@@ -76,6 +77,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     lendCredentials: options.lendCredentials,
     concurrency: options.concurrency,
     listThreshold: options.listThreshold,
+    inflight: new InflightCalls(),
   };
 
   const apollo = new ApolloServer<Context>({

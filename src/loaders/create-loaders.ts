@@ -1,9 +1,18 @@
 import DataLoader from 'dataloader';
 import pLimit from 'p-limit';
 import { KubeApiError, MissingCredentialsError } from '../kube/errors';
-import type { CallerAuth, CallOptions, KubeClient } from '../kube/kube-client';
-import type { Image, ImageStream, ImageStreamImage, ImageStreamList, ImageStreamTag } from '../kube/types';
+import type { CallerAuth, CallOptions, GetRequest, KubeClient } from '../kube/kube-client';
+import type {
+  Image,
+  ImageStream,
+  ImageStreamImage,
+  ImageStreamList,
+  ImageStreamTag,
+  Resource,
+  ResourceTypes,
+} from '../kube/types';
 import { notFoundError } from './not-found-status';
+import { credentialsKey, InflightCalls } from './inflight-calls';
 import { recordImageOrigins, recordImageStreamOrigins } from './stream-origin';
 
 export interface NamespacedName {
@@ -20,6 +29,8 @@ export interface LoaderOptions {
   listPageSize?: number;
   /** Aborted when the client has gone; cancels every upstream call of the request. */
   signal?: AbortSignal;
+  /** Shared by all requests of the process: coalesces identical GETs of one caller in flight. */
+  inflight?: InflightCalls;
 }
 
 export interface Loaders {
@@ -56,13 +67,20 @@ export function createLoaders(
     return limit(() => fetch(callOptions));
   }
 
-  const getEach = <K, V>(keys: readonly K[], fetch: (key: K, callOptions: CallOptions) => Promise<V>) =>
-    Promise.all(keys.map((key) => call((callOptions) => fetch(key, callOptions)).catch(asError)));
+  const inflight = options.inflight;
+  const callerKey = auth instanceof MissingCredentialsError ? '' : credentialsKey(auth);
+
+  function get<R extends Resource>(request: GetRequest<R>): Promise<ResourceTypes[R]['item']> {
+    if (auth instanceof MissingCredentialsError || !inflight) return call((callOptions) => kube.get(request, callOptions));
+    const key = `${callerKey} ${request.resource} ${request.namespace ?? ''} ${request.name}`;
+    return inflight.run(key, options.signal, (signal) => limit(() => kube.get(request, { auth, signal })));
+  }
+
+  const getEach = <K, R extends Resource>(keys: readonly K[], request: (key: K) => GetRequest<R>) =>
+    Promise.all(keys.map((key) => get(request(key)).catch(asError)));
 
   const getStreams = (keys: readonly NamespacedName[]) =>
-    getEach(keys, (key, callOptions) =>
-      kube.get({ resource: 'imagestreams', namespace: key.namespace, name: key.name }, callOptions),
-    );
+    getEach(keys, (key) => ({ resource: 'imagestreams', namespace: key.namespace, name: key.name }));
 
   async function listStreams(namespace: string): Promise<Map<string, ImageStream>> {
     const byName = new Map<string, ImageStream>();
@@ -112,9 +130,11 @@ export function createLoaders(
 
   const imageStreamImage = new DataLoader<NamespacedName, ImageStreamImage, string>(
     async (keys) => {
-      const loaded = await getEach(keys, (key, callOptions) =>
-        kube.get({ resource: 'imagestreamimages', namespace: key.namespace, name: key.name }, callOptions),
-      );
+      const loaded = await getEach(keys, (key) => ({
+        resource: 'imagestreamimages',
+        namespace: key.namespace,
+        name: key.name,
+      }));
       for (const result of loaded) if (!(result instanceof Error)) recordImageOrigins(result, '@');
       return loaded;
     },
@@ -123,18 +143,18 @@ export function createLoaders(
 
   const imageStreamTag = new DataLoader<NamespacedName, ImageStreamTag, string>(
     async (keys) => {
-      const loaded = await getEach(keys, (key, callOptions) =>
-        kube.get({ resource: 'imagestreamtags', namespace: key.namespace, name: key.name }, callOptions),
-      );
+      const loaded = await getEach(keys, (key) => ({
+        resource: 'imagestreamtags',
+        namespace: key.namespace,
+        name: key.name,
+      }));
       for (const result of loaded) if (!(result instanceof Error)) recordImageOrigins(result, ':');
       return loaded;
     },
     { cacheKeyFn: namespacedKey },
   );
 
-  const image = new DataLoader<string, Image>((names) =>
-    getEach(names, (name, callOptions) => kube.get({ resource: 'images', name }, callOptions)),
-  );
+  const image = new DataLoader<string, Image>((names) => getEach(names, (name) => ({ resource: 'images', name })));
 
   async function imageStreamPage(namespace: string, pageLimit: number, continueToken?: string): Promise<ImageStreamList> {
     const page = await call((callOptions) =>

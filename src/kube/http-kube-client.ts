@@ -1,0 +1,224 @@
+// The KubeClient over HTTP: one undici Pool of kept-alive connections per client, credentials and
+// TLS from client-node's KubeConfig, a deadline on every call, answers turned into typed errors.
+import { createHash } from 'node:crypto';
+import { bufferFromFileOrString, type KubeConfig } from '@kubernetes/client-node';
+import { Pool } from 'undici';
+import packageJson from '../../package.json';
+import { ClusterConfigError, InvalidNameError, UpstreamUnavailableError } from './errors';
+import { gatewayCredentials, type GatewayCredentials } from './gateway-credentials';
+import { interpretAnswer } from './interpret-answer';
+import type { CallerAuth, CallOptions, KubeClient } from './kube-client';
+import { resourcePath } from './resource-path';
+
+export interface KubeClientOptions {
+  /** Deadline of each call, from sending the request to the end of the body. */
+  timeoutMs: number;
+  /** Most connections to the API server; default 64. */
+  connections?: number;
+  /** Default `imagestream-gateway/<package version>`. */
+  userAgent?: string;
+  /** Called when each upstream request has ended (for metrics); it never sees credentials. */
+  onRequest?: (event: UpstreamRequestEvent) => void;
+}
+
+export interface UpstreamRequestEvent {
+  /** The API path, without the server's path prefix and without the query. */
+  path: string;
+  auth: CallerAuth['kind'];
+  /** Undefined when no answer came. */
+  statusCode?: number;
+  outcome: 'answered' | UpstreamUnavailableError['reason'];
+  durationMs: number;
+}
+
+export interface KubeClientStats {
+  /** Requests sent to the API server since the client was made (retries included). */
+  requests: number;
+  inFlight: number;
+}
+
+export interface HttpKubeClient extends KubeClient {
+  stats(): KubeClientStats;
+}
+
+const DEFAULT_CONNECTIONS = 64;
+/** Go's API server keeps idle connections for 90 s and sends no Keep-Alive hint; stay below. */
+const KEEP_ALIVE_MS = 30_000;
+/** Errors of a kept-alive connection the server closed just as it was reused: worth one retry. */
+const STALE_CONNECTION_CODES = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE']);
+
+/**
+ * Makes the adapter for the KubeConfig's current context. Calls with `bearer` auth carry only the
+ * caller's token; calls with `gateway` auth carry the KubeConfig's own credentials.
+ *
+ * Client certificates: a TLS connection made with the gateway's certificate authenticates every
+ * request on it as the gateway, and the API server tries x509 before bearer tokens, so a caller's
+ * call over such a connection would run with the gateway's rights. Callers' calls therefore use a
+ * pool whose connections present no certificate; gateway calls with a certificate get a second
+ * pool (made on first use, remade when an exec plugin hands out a new certificate).
+ */
+export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClientOptions): Promise<HttpKubeClient> {
+  const cluster = kubeConfig.getCurrentCluster();
+  if (!cluster) throw new ClusterConfigError('kubeconfig', 'current-context', 'the kubeconfig has no current context with a cluster');
+  const server = cluster.server.replace(/\/+$/, '');
+  let url: URL;
+  try {
+    url = new URL(server);
+  } catch {
+    throw new ClusterConfigError('kubeconfig', 'cluster.server', `the cluster's server ${JSON.stringify(server)} is not a URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ClusterConfigError('kubeconfig', 'cluster.server', `the cluster's server ${JSON.stringify(server)} is not an http or https URL`);
+  }
+  if (cluster.proxyUrl) throw new ClusterConfigError('kubeconfig', 'cluster.proxy-url', 'the cluster has a proxy-url, and the gateway does not support proxies yet');
+  // A server URL may carry a path prefix (an API server behind a path-routing proxy).
+  const basePath = url.pathname.replace(/\/+$/, '');
+
+  let ca: Buffer | undefined;
+  try {
+    ca = bufferFromFileOrString(cluster.caFile, cluster.caData) ?? undefined;
+  } catch (error) {
+    throw new ClusterConfigError('kubeconfig', 'cluster.certificate-authority', `the cluster's CA file ${JSON.stringify(cluster.caFile)} cannot be read`, { cause: error });
+  }
+  const tls =
+    url.protocol === 'https:'
+      ? { ...(ca ? { ca } : {}), rejectUnauthorized: !cluster.skipTLSVerify, ...(cluster.tlsServerName ? { servername: cluster.tlsServerName } : {}) }
+      : {};
+  const makePool = (clientCert: Pick<GatewayCredentials, 'cert' | 'key'> = {}): Pool =>
+    new Pool(url.origin, {
+      connections: options.connections ?? DEFAULT_CONNECTIONS,
+      keepAliveTimeout: KEEP_ALIVE_MS,
+      // The deadline below governs; these only stop undici's own 300 s defaults from firing first.
+      headersTimeout: options.timeoutMs + 1000,
+      bodyTimeout: options.timeoutMs + 1000,
+      connect: { ...tls, ...clientCert },
+    });
+
+  const callerPool = makePool();
+  let certPool: { fingerprint: string; pool: Pool } | undefined;
+  const credentials = gatewayCredentials(kubeConfig);
+  const userAgent = options.userAgent ?? `imagestream-gateway/${packageJson.version}`;
+  const stats: KubeClientStats = { requests: 0, inFlight: 0 };
+
+  /** The pool and headers for `auth`; never mixes the caller's token with the gateway's identity. */
+  async function route(auth: CallerAuth): Promise<{ pool: Pool; headers: Record<string, string> }> {
+    if (auth.kind === 'bearer') {
+      // Undici would refuse the header anyway, with a less useful message; the token is never quoted.
+      if (typeof auth.token !== 'string' || !/^[\x21-\x7e]+$/.test(auth.token)) {
+        throw new InvalidNameError('token', '[redacted]', 'must be a non-empty string of visible ASCII characters');
+      }
+      return { pool: callerPool, headers: { authorization: `Bearer ${auth.token}` } };
+    }
+    if (auth.kind !== 'gateway') throw new TypeError(`auth.kind must be "bearer" or "gateway", got ${JSON.stringify((auth as { kind?: unknown }).kind)}`);
+    let own: GatewayCredentials;
+    try {
+      own = await credentials();
+    } catch (error) {
+      throw new UpstreamUnavailableError(`the gateway's own credentials for ${server} could not be obtained: ${messageOf(error)}`, 'unreachable', { cause: error });
+    }
+    if (!own.cert && !own.key) return { pool: callerPool, headers: own.headers };
+    const fingerprint = createHash('sha256').update(own.cert ?? '').update('\0').update(own.key ?? '').digest('hex');
+    if (certPool?.fingerprint !== fingerprint) {
+      // In-flight calls finish on the old pool; close() waits for them.
+      void certPool?.pool.close();
+      certPool = { fingerprint, pool: makePool({ cert: own.cert, key: own.key }) };
+    }
+    return { pool: certPool.pool, headers: own.headers };
+  }
+
+  async function call(path: string, callOptions: CallOptions): Promise<unknown> {
+    const { signal } = callOptions;
+    const started = performance.now();
+    const what = `GET ${path}`;
+    const report = (outcome: UpstreamRequestEvent['outcome'], statusCode?: number): void =>
+      options.onRequest?.({ path: path.split('?')[0]!, auth: callOptions.auth.kind, statusCode, outcome, durationMs: performance.now() - started });
+    if (signal?.aborted) throw new UpstreamUnavailableError(`${what} was cancelled before it was sent`, 'aborted');
+    const { pool, headers } = await route(callOptions.auth);
+
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, options.timeoutMs);
+    const cancel = (): void => controller.abort();
+    signal?.addEventListener('abort', cancel, { once: true });
+    let answer: { statusCode: number; headers: Record<string, string | string[] | undefined>; body: string };
+    try {
+      answer = await send(pool, basePath + path, { ...headers, accept: 'application/json', 'user-agent': userAgent }, controller.signal, () => !timedOut && !signal?.aborted);
+    } catch (error) {
+      const failure = timedOut
+        ? new UpstreamUnavailableError(`the API server did not answer ${what} within ${options.timeoutMs} ms`, 'timeout', { cause: error })
+        : signal?.aborted
+          ? new UpstreamUnavailableError(`${what} was cancelled: the client that asked has gone`, 'aborted', { cause: error })
+          : new UpstreamUnavailableError(`the API server at ${server} is unreachable: ${messageOf(error)} (${what})`, 'unreachable', { cause: error });
+      report(failure.reason);
+      throw failure;
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', cancel);
+    }
+    report('answered', answer.statusCode);
+    return interpretAnswer(answer.statusCode, answer.headers, answer.body, what);
+  }
+
+  /** One GET, retried once when a kept-alive connection turns out to have been closed. */
+  async function send(pool: Pool, path: string, headers: Record<string, string>, signal: AbortSignal, mayRetry: () => boolean) {
+    for (let attempt = 1; ; attempt++) {
+      stats.requests++;
+      stats.inFlight++;
+      try {
+        const response = await pool.request({ path, method: 'GET', headers, signal });
+        return { statusCode: response.statusCode, headers: response.headers, body: await response.body.text() };
+      } catch (error) {
+        if (attempt > 1 || !STALE_CONNECTION_CODES.has((error as { code?: string }).code ?? '') || !mayRetry()) throw error;
+      } finally {
+        stats.inFlight--;
+      }
+    }
+  }
+
+  return {
+    server,
+    async get(request, callOptions) {
+      return (await call(resourcePath(request.resource, request.namespace, request.name), callOptions)) as never;
+    },
+    async list(request, callOptions) {
+      const query = new URLSearchParams();
+      if (request.limit !== undefined) {
+        if (!Number.isSafeInteger(request.limit) || request.limit < 1) throw new InvalidNameError('limit', String(request.limit), 'must be a positive integer');
+        query.set('limit', String(request.limit));
+      }
+      if (request.continue !== undefined && request.continue !== '') query.set('continue', request.continue);
+      const path = resourcePath(request.resource, request.namespace);
+      return (await call(query.size > 0 ? `${path}?${query}` : path, callOptions)) as never;
+    },
+    async getPath(path, callOptions) {
+      checkApiPath(path);
+      return call(path, callOptions);
+    },
+    async close() {
+      await Promise.all([callerPool.close(), certPool?.pool.close()]);
+    },
+    stats: () => ({ ...stats }),
+  };
+}
+
+/** An absolute path that means what it says: no dot segments, empty segments or control characters. */
+function checkApiPath(path: string): void {
+  const [pathname = ''] = path.split('?');
+  const problem =
+    typeof path !== 'string' || !path.startsWith('/')
+      ? 'must start with "/"'
+      : // eslint-disable-next-line no-control-regex
+        /[\u0000-\u0020\u007f#]/.test(path)
+        ? 'must not contain spaces, control characters or "#"'
+        : pathname.split('/').slice(1).some((s, i, all) => s === '.' || s === '..' || (s === '' && i < all.length - 1))
+          ? 'must not contain ".", ".." or empty segments'
+          : undefined;
+  if (problem) throw new InvalidNameError('path', String(path), problem);
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,349 @@
+import { KubeConfig } from '@kubernetes/client-node';
+import { kubeConfigForServer } from '../../src/kube/cluster-access';
+import { InvalidNameError, KubeApiError, UpstreamUnavailableError } from '../../src/kube/errors';
+import { createKubeClient, type HttpKubeClient, type UpstreamRequestEvent } from '../../src/kube/http-kube-client';
+import type { Status } from '../../src/kube/types';
+import { closedPort, json, okHandler, startUpstream, type Handler, type Upstream } from './upstream-server';
+
+const caller = { auth: { kind: 'bearer', token: 'caller-token' } } as const;
+const gateway = { auth: { kind: 'gateway' } } as const;
+
+let upstream: Upstream;
+let client: HttpKubeClient;
+
+async function start(handler: Handler = okHandler, options: { timeoutMs?: number; server?: string; onRequest?: (e: UpstreamRequestEvent) => void } = {}): Promise<void> {
+  upstream = await startUpstream(handler);
+  client = await createKubeClient(kubeConfigForServer(options.server ?? upstream.url, 'gateway-token'), {
+    timeoutMs: options.timeoutMs ?? 2000,
+    onRequest: options.onRequest,
+  });
+}
+
+afterEach(async () => {
+  await client?.close();
+  await upstream?.close();
+});
+
+async function failure(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+describe('paths', () => {
+  beforeEach(() => start());
+
+  it.each([
+    ['ruby@sha256:0123abcd', '/apis/image.openshift.io/v1/namespaces/demo/imagestreamimages/ruby@sha256:0123abcd'],
+    ['Ruby', '/apis/image.openshift.io/v1/namespaces/demo/imagestreamimages/Ruby'],
+    ['rübý', '/apis/image.openshift.io/v1/namespaces/demo/imagestreamimages/r%C3%BCb%C3%BD'],
+    ['a b?c#d+e', '/apis/image.openshift.io/v1/namespaces/demo/imagestreamimages/a%20b%3Fc%23d%2Be'],
+  ])('sends the name %j as %s', async (name, path) => {
+    await client.get({ resource: 'imagestreamimages', namespace: 'demo', name }, caller);
+    expect(upstream.requests.map((r) => r.url)).toEqual([path]);
+  });
+
+  it('puts cluster-scoped images under the group path without a namespace', async () => {
+    await client.get({ resource: 'images', name: 'sha256:ca01' }, caller);
+    expect(upstream.requests[0]?.url).toBe('/apis/image.openshift.io/v1/images/sha256:ca01');
+  });
+
+  it('sends limit and continue as query parameters of a list', async () => {
+    await client.list({ resource: 'imagestreams', namespace: 'demo', limit: 5, continue: 'eyJ2Ijoi=' }, caller);
+    expect(upstream.requests[0]?.url).toBe('/apis/image.openshift.io/v1/namespaces/demo/imagestreams?limit=5&continue=eyJ2Ijoi%3D');
+  });
+
+  it('lists a collection without a query when neither limit nor continue is given', async () => {
+    await client.list({ resource: 'images' }, caller);
+    expect(upstream.requests[0]?.url).toBe('/apis/image.openshift.io/v1/images');
+  });
+
+  it.each([
+    ['empty', ''],
+    ['dot', '.'],
+    ['dot-dot', '..'],
+    ['slash', 'a/b'],
+    ['encoded slash', '%2F'],
+    ['NUL', 'a\u0000b'],
+    ['newline', 'a\nb'],
+    ['lone surrogate', 'a\ud800b'],
+    ['254 characters', 'x'.repeat(254)],
+  ])('refuses a %s name before any request', async (_label, name) => {
+    const error = await failure(client.get({ resource: 'imagestreams', namespace: 'demo', name }, caller));
+    expect(error).toBeInstanceOf(InvalidNameError);
+    expect(error).toMatchObject({ field: 'name', value: name });
+    expect(upstream.requests).toEqual([]);
+  });
+
+  it('accepts a name of 253 characters', async () => {
+    await client.get({ resource: 'imagestreams', namespace: 'demo', name: 'x'.repeat(253) }, caller);
+    expect(upstream.requests).toHaveLength(1);
+  });
+
+  it.each([
+    ['a 64-character namespace', { resource: 'imagestreams', namespace: 'n'.repeat(64), name: 'ruby' }, 'namespace'],
+    ['a ".." namespace', { resource: 'imagestreams', namespace: '..', name: 'ruby' }, 'namespace'],
+    ['a namespace for cluster-scoped images', { resource: 'images', namespace: 'demo', name: 'sha256:ab' }, 'namespace'],
+    ['no namespace for namespaced image streams', { resource: 'imagestreams', name: 'ruby' }, 'namespace'],
+    ['an unknown resource', { resource: 'pods', namespace: 'demo', name: 'x' }, 'resource'],
+  ])('refuses %s before any request', async (_label, request, field) => {
+    const error = await failure(client.get(request as never, caller));
+    expect(error).toBeInstanceOf(InvalidNameError);
+    expect((error as InvalidNameError).field).toBe(field);
+    expect(upstream.requests).toEqual([]);
+  });
+
+  it('refuses a limit that is not a positive integer before any request', async () => {
+    const error = await failure(client.list({ resource: 'imagestreams', namespace: 'demo', limit: 0 }, caller));
+    expect(error).toBeInstanceOf(InvalidNameError);
+    expect(upstream.requests).toEqual([]);
+  });
+
+  it('fetches an absolute API path with getPath', async () => {
+    await client.getPath('/apis/image.openshift.io/v1', caller);
+    expect(upstream.requests[0]?.url).toBe('/apis/image.openshift.io/v1');
+  });
+
+  it.each(['apis', '/apis/../api', '/apis//x', '/apis/ x', '/apis/x#y'])('refuses the getPath path %j before any request', async (path) => {
+    await expect(client.getPath(path, caller)).rejects.toBeInstanceOf(InvalidNameError);
+    expect(upstream.requests).toEqual([]);
+  });
+});
+
+it('prefixes every path with the path of the server URL', async () => {
+  upstream = await startUpstream();
+  client = await createKubeClient(kubeConfigForServer(`${upstream.url}/prefix/`, 'gateway-token'), { timeoutMs: 2000 });
+  await client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller);
+  expect(upstream.requests[0]?.url).toBe('/prefix/apis/image.openshift.io/v1/namespaces/demo/imagestreams/ruby');
+  expect(client.server).toBe(`${upstream.url}/prefix`);
+});
+
+describe('credentials', () => {
+  it("sends the caller's token and not the gateway's", async () => {
+    await start();
+    await client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller);
+    expect(upstream.requests[0]?.headers.authorization).toBe('Bearer caller-token');
+  });
+
+  it("sends the gateway's token only for gateway calls", async () => {
+    await start();
+    await client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, gateway);
+    expect(upstream.requests[0]?.headers.authorization).toBe('Bearer gateway-token');
+  });
+
+  it('sends Accept: application/json and a User-Agent naming the gateway and its version', async () => {
+    await start();
+    await client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller);
+    expect(upstream.requests[0]?.headers.accept).toBe('application/json');
+    expect(upstream.requests[0]?.headers['user-agent']).toMatch(/^imagestream-gateway\/\d+\.\d+\.\d+/);
+  });
+
+  it('refuses a caller token with characters not allowed in a header, without quoting it', async () => {
+    await start();
+    const error = await failure(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, { auth: { kind: 'bearer', token: 'secret\nx' } }));
+    expect(error).toBeInstanceOf(InvalidNameError);
+    expect((error as Error).message).not.toContain('secret');
+    expect(upstream.requests).toEqual([]);
+  });
+
+  it("reads the gateway's token from a token-file and drops its trailing newline", async () => {
+    upstream = await startUpstream();
+    const fs = await import('node:fs');
+    const os = await import('node:os');
+    const path = await import('node:path');
+    const tokenFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'isgw-')), 'token');
+    fs.writeFileSync(tokenFile, 'file-token\n');
+    const kubeConfig = new KubeConfig();
+    kubeConfig.loadFromString(
+      JSON.stringify({
+        clusters: [{ name: 'c', cluster: { server: upstream.url } }],
+        users: [{ name: 'u', user: { 'token-file': tokenFile } }],
+        contexts: [{ name: 'x', context: { cluster: 'c', user: 'u' } }],
+        'current-context': 'x',
+      }),
+    );
+    client = await createKubeClient(kubeConfig, { timeoutMs: 2000 });
+    await client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, gateway);
+    expect(upstream.requests[0]?.headers.authorization).toBe('Bearer file-token');
+  });
+
+  it("runs the kubeconfig's exec plugin for gateway calls and never for caller calls", async () => {
+    upstream = await startUpstream();
+    const credential = { apiVersion: 'client.authentication.k8s.io/v1', kind: 'ExecCredential', status: { token: 'exec-token' } };
+    const kubeConfig = new KubeConfig();
+    kubeConfig.loadFromOptions({
+      clusters: [{ name: 'c', server: upstream.url, skipTLSVerify: false }],
+      users: [{ name: 'u', exec: { command: process.execPath, args: ['-e', `process.stdout.write(${JSON.stringify(JSON.stringify(credential))})`] } }],
+      contexts: [{ name: 'x', cluster: 'c', user: 'u' }],
+      currentContext: 'x',
+    });
+    client = await createKubeClient(kubeConfig, { timeoutMs: 5000 });
+    await client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller);
+    await client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, gateway);
+    expect(upstream.requests.map((r) => r.headers.authorization)).toEqual(['Bearer caller-token', 'Bearer exec-token']);
+  });
+
+  it('sends impersonation headers of the kubeconfig user only with gateway calls', async () => {
+    upstream = await startUpstream();
+    const kubeConfig = new KubeConfig();
+    kubeConfig.loadFromOptions({
+      clusters: [{ name: 'c', server: upstream.url, skipTLSVerify: false }],
+      users: [{ name: 'u', token: 'gateway-token', impersonateUser: 'system:serviceaccount:demo:viewer' }],
+      contexts: [{ name: 'x', cluster: 'c', user: 'u' }],
+      currentContext: 'x',
+    });
+    client = await createKubeClient(kubeConfig, { timeoutMs: 2000 });
+    await client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller);
+    await client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, gateway);
+    expect(upstream.requests.map((r) => r.headers['impersonate-user'])).toEqual([undefined, 'system:serviceaccount:demo:viewer']);
+  });
+});
+
+describe('answers', () => {
+  const notFound: Status = {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message: 'imagestreamimage.image.openshift.io "ruby@sha256:0123abcd" not found',
+    reason: 'NotFound',
+    details: { name: 'ruby@sha256:0123abcd', group: 'image.openshift.io', kind: 'imagestreamimage' },
+    code: 404,
+  };
+
+  it('returns the parsed JSON object of a 200 answer', async () => {
+    await start((_req, res) => json(res, 200, { kind: 'ImageStream', metadata: { name: 'ruby', extra: 1 } }));
+    await expect(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller)).resolves.toEqual({
+      kind: 'ImageStream',
+      metadata: { name: 'ruby', extra: 1 },
+    });
+  });
+
+  it('rejects a 404 with a KubeApiError carrying the Status body', async () => {
+    await start((_req, res) => json(res, 404, notFound));
+    const error = await failure(client.get({ resource: 'imagestreamimages', namespace: 'demo', name: 'ruby@sha256:0123abcd' }, caller));
+    expect(error).toBeInstanceOf(KubeApiError);
+    expect(error).toMatchObject({ httpStatus: 404, status: notFound, retryAfterSeconds: undefined, message: notFound.message });
+  });
+
+  it('reads Retry-After of a 500 ServerTimeout into retryAfterSeconds', async () => {
+    const serverTimeout = { ...notFound, reason: 'ServerTimeout', message: 'try again', code: 500, details: { retryAfterSeconds: 2 } };
+    await start((_req, res) => json(res, 500, serverTimeout, { 'retry-after': '3' }));
+    const error = await failure(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller));
+    expect(error).toMatchObject({ httpStatus: 500, retryAfterSeconds: 3, status: { reason: 'ServerTimeout' } });
+  });
+
+  it('rejects an HTML 502 with a synthesised Status quoting the first 200 characters', async () => {
+    const page = `<html><body>${'bad gateway '.repeat(30)}</body></html>`;
+    await start((_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(page);
+    });
+    const error = await failure(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller));
+    expect(error).toBeInstanceOf(KubeApiError);
+    expect((error as KubeApiError).status).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: `the API server answered HTTP 502 with text/html: ${JSON.stringify(`${page.slice(0, 200)}…`)}`,
+      reason: 'Unknown',
+      code: 502,
+    });
+  });
+
+  it('rejects an empty 500 with a Status saying the body was empty', async () => {
+    await start((_req, res) => {
+      res.writeHead(500);
+      res.end();
+    });
+    const error = await failure(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller));
+    expect(error).toMatchObject({ httpStatus: 500, status: { reason: 'Unknown', code: 500, message: 'the API server answered HTTP 500 with an empty body' } });
+  });
+
+  it('rejects a 200 that is not JSON as a protocol failure', async () => {
+    await start((_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      res.end('hello');
+    });
+    const error = await failure(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller));
+    expect(error).toBeInstanceOf(UpstreamUnavailableError);
+    expect(error).toMatchObject({ reason: 'protocol' });
+    expect((error as Error).message).toBe(
+      'the API server answered GET /apis/image.openshift.io/v1/namespaces/demo/imagestreams/ruby with HTTP 200 and text/plain: "hello", not a JSON object',
+    );
+  });
+});
+
+describe('connections and failures', () => {
+  it('reuses one kept-alive connection for sequential calls', async () => {
+    await start();
+    for (let i = 0; i < 5; i++) await client.get({ resource: 'imagestreams', namespace: 'demo', name: `s${i}` }, i % 2 ? caller : gateway);
+    expect(upstream.requests).toHaveLength(5);
+    expect(upstream.connections()).toBe(1);
+  });
+
+  it('times out a server that never answers within the configured deadline', async () => {
+    await start(() => undefined, { timeoutMs: 200 });
+    const started = Date.now();
+    const error = await failure(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller));
+    const elapsed = Date.now() - started;
+    expect(error).toBeInstanceOf(UpstreamUnavailableError);
+    expect(error).toMatchObject({
+      reason: 'timeout',
+      message: 'the API server did not answer GET /apis/image.openshift.io/v1/namespaces/demo/imagestreams/ruby within 200 ms',
+    });
+    expect(elapsed).toBeGreaterThanOrEqual(190);
+    expect(elapsed).toBeLessThan(1000);
+  });
+
+  it('cancels the upstream request when the signal aborts', async () => {
+    let upstreamClosed!: () => void;
+    const closed = new Promise<void>((resolve) => (upstreamClosed = resolve));
+    await start((_req, res) => res.on('close', upstreamClosed));
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const error = await failure(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, { ...caller, signal: controller.signal }));
+    expect(error).toBeInstanceOf(UpstreamUnavailableError);
+    expect(error).toMatchObject({ reason: 'aborted' });
+    await closed;
+  });
+
+  it('sends nothing when the signal is already aborted', async () => {
+    await start();
+    const error = await failure(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, { ...caller, signal: AbortSignal.abort() }));
+    expect(error).toMatchObject({ reason: 'aborted' });
+    expect(upstream.requests).toEqual([]);
+  });
+
+  it('reports a refused connection as unreachable, naming the server and not the token', async () => {
+    const port = await closedPort();
+    client = await createKubeClient(kubeConfigForServer(`http://127.0.0.1:${port}`, 'gateway-token'), { timeoutMs: 2000 });
+    const error = await failure(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, gateway));
+    expect(error).toBeInstanceOf(UpstreamUnavailableError);
+    expect(error).toMatchObject({ reason: 'unreachable' });
+    expect((error as Error).message).toContain(`the API server at http://127.0.0.1:${port} is unreachable`);
+    expect((error as Error).message).toContain('ECONNREFUSED');
+    expect((error as Error).message).not.toContain('gateway-token');
+  });
+
+  it('retries once when the server drops a connection without answering', async () => {
+    let seen = 0;
+    await start((req, res) => (++seen === 1 ? req.socket.destroy() : okHandler(req, res)));
+    await expect(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller)).resolves.toMatchObject({ kind: 'ImageStream' });
+    expect(upstream.requests).toHaveLength(2);
+    expect(client.stats()).toEqual({ requests: 2, inFlight: 0 });
+  });
+
+  it('reports each upstream request to onRequest without credentials', async () => {
+    const events: UpstreamRequestEvent[] = [];
+    await start((_req, res) => json(res, 404, { kind: 'Status', code: 404 }), { onRequest: (e) => events.push(e) });
+    await failure(client.list({ resource: 'imagestreams', namespace: 'demo', limit: 1 }, caller));
+    expect(events).toEqual([
+      { path: '/apis/image.openshift.io/v1/namespaces/demo/imagestreams', auth: 'bearer', statusCode: 404, outcome: 'answered', durationMs: expect.any(Number) },
+    ]);
+  });
+});

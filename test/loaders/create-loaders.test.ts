@@ -1,0 +1,118 @@
+import { KubeApiError, MissingCredentialsError } from '../../src/kube/errors';
+import { createLoaders, type LoaderOptions } from '../../src/loaders/create-loaders';
+import { credentialsKey, InflightCalls } from '../../src/loaders/inflight-calls';
+import { streamOriginOf } from '../../src/loaders/stream-origin';
+import { FakeKubeClient, stream } from './fake-kube-client';
+
+const alice = { kind: 'bearer', token: 'alice-token' } as const;
+const options: LoaderOptions = { concurrency: 4, listThreshold: 10, listPageSize: 7 };
+const names = (n: number) => Array.from({ length: n }, (_, i) => `s${String(i).padStart(2, '0')}`);
+
+describe('createLoaders', () => {
+  test('loads one object asked for many times in one request with one upstream call', async () => {
+    const kube = new FakeKubeClient([stream('demo', 'ruby')]);
+    const loaders = createLoaders(kube, alice, options);
+    const results = await Promise.all([1, 2, 3].map(() => loaders.imageStream.load({ namespace: 'demo', name: 'ruby' })));
+    expect(results.map((r) => r.metadata.name)).toEqual(['ruby', 'ruby', 'ruby']);
+    expect(kube.calls).toEqual([{ verb: 'get', resource: 'imagestreams', namespace: 'demo', name: 'ruby', auth: alice }]);
+  });
+
+  test('keeps at most `concurrency` upstream calls in flight', async () => {
+    const kube = new FakeKubeClient([]);
+    const loaders = createLoaders(kube, alice, options);
+    await Promise.all(names(40).map((n) => loaders.imageStreamImage.load({ namespace: 'demo', name: `ok${n}@sha256:1` })));
+    expect(kube.calls).toHaveLength(40);
+    expect(kube.maxInFlight).toBe(4);
+  });
+
+  test('reads 10 streams of one namespace with one paged LIST instead of 10 GETs', async () => {
+    const kube = new FakeKubeClient(names(12).map((n) => stream('demo', n)));
+    const loaders = createLoaders(kube, alice, options);
+    const loaded = await Promise.all(names(10).map((name) => loaders.imageStream.load({ namespace: 'demo', name })));
+    expect(loaded.map((s) => s.metadata.name)).toEqual(names(10));
+    expect(kube.calls.map((c) => `${c.verb} ${c.continue ?? ''}`)).toEqual(['list ', 'list 7']);
+  });
+
+  test('reads 9 streams of one namespace with 9 GETs', async () => {
+    const kube = new FakeKubeClient(names(12).map((n) => stream('demo', n)));
+    const loaders = createLoaders(kube, alice, options);
+    await Promise.all(names(9).map((name) => loaders.imageStream.load({ namespace: 'demo', name })));
+    expect(kube.calls.map((c) => c.verb)).toEqual(Array(9).fill('get'));
+  });
+
+  test('falls back to GETs when the caller may get but not list streams', async () => {
+    const kube = new FakeKubeClient(names(12).map((n) => stream('demo', n)));
+    kube.listForbidden = true;
+    const loaders = createLoaders(kube, alice, options);
+    const loaded = await Promise.all(names(10).map((name) => loaders.imageStream.load({ namespace: 'demo', name })));
+    expect(loaded).toHaveLength(10);
+    expect(kube.calls.filter((c) => c.verb === 'list')).toHaveLength(1);
+    expect(kube.calls.filter((c) => c.verb === 'get')).toHaveLength(10);
+  });
+
+  test('answers a stream missing from the LIST with the 404 a GET would have given', async () => {
+    const kube = new FakeKubeClient(names(10).map((n) => stream('demo', n)));
+    const loaders = createLoaders(kube, alice, options);
+    const keys = [...names(10).slice(1), 'absent'].map((name) => ({ namespace: 'demo', name }));
+    const results = await loaders.imageStream.loadMany(keys);
+    const missing = results[9];
+    expect(missing).toBeInstanceOf(KubeApiError);
+    expect((missing as KubeApiError).status).toEqual({
+      kind: 'Status',
+      apiVersion: 'v1',
+      metadata: {},
+      status: 'Failure',
+      message: 'imagestreams.image.openshift.io "absent" not found',
+      reason: 'NotFound',
+      details: { name: 'absent', group: 'image.openshift.io', kind: 'imagestreams' },
+      code: 404,
+    });
+    expect(results.slice(0, 9).every((r) => !(r instanceof Error))).toBe(true);
+  });
+
+  test('fails a missing key alone, leaving its siblings resolved', async () => {
+    const kube = new FakeKubeClient([]);
+    const loaders = createLoaders(kube, alice, options);
+    const results = await loaders.imageStreamImage.loadMany([
+      { namespace: 'demo', name: 'ok@sha256:1' },
+      { namespace: 'demo', name: 'pruned@sha256:2' },
+    ]);
+    expect(results[0]).toMatchObject({ metadata: { name: 'ok@sha256:1' } });
+    expect(results[1]).toBeInstanceOf(KubeApiError);
+  });
+
+  test('refuses every load without credentials and makes no upstream call', async () => {
+    const kube = new FakeKubeClient([stream('demo', 'ruby')]);
+    const loaders = createLoaders(kube, new MissingCredentialsError(), options);
+    await expect(loaders.imageStream.load({ namespace: 'demo', name: 'ruby' })).rejects.toBeInstanceOf(MissingCredentialsError);
+    await expect(loaders.imageStreamPage('demo', 5)).rejects.toBeInstanceOf(MissingCredentialsError);
+    expect(kube.calls).toHaveLength(0);
+  });
+
+  test('records the stream a tag history was read from, for navigation', async () => {
+    const kube = new FakeKubeClient([stream('demo', 'ruby')]);
+    const loaded = await createLoaders(kube, alice, options).imageStream.load({ namespace: 'demo', name: 'ruby' });
+    const event = loaded.status?.tags?.[0]?.items?.[0];
+    expect(event && streamOriginOf(event)).toEqual({ namespace: 'demo', stream: 'ruby' });
+  });
+
+  test('shares one upstream call between concurrent requests of one caller, never between callers', async () => {
+    const kube = new FakeKubeClient([]);
+    const inflight = new InflightCalls();
+    const key = { namespace: 'demo', name: 'ok@sha256:1' };
+    const bob = { kind: 'bearer', token: 'bob-token' } as const;
+    await Promise.all([
+      createLoaders(kube, alice, { ...options, inflight }).imageStreamImage.load(key),
+      createLoaders(kube, alice, { ...options, inflight }).imageStreamImage.load(key),
+      createLoaders(kube, bob, { ...options, inflight }).imageStreamImage.load(key),
+    ]);
+    expect(kube.calls.map((c) => (c.auth.kind === 'bearer' ? c.auth.token : 'gateway'))).toEqual(['alice-token', 'bob-token']);
+    expect(inflight.size).toBe(0);
+  });
+
+  test('keys shared calls by a hash of the token, never the token itself', () => {
+    const key = credentialsKey({ kind: 'bearer', token: 'secret-token' });
+    expect(key).not.toContain('secret-token');
+    expect(key).toMatch(/^bearer:[0-9a-f]{64}$/);
+  });
+});
