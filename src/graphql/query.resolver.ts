@@ -56,12 +56,13 @@ export class QueryResolver {
   })
   async imageStreams(
     @Arg('namespace', () => String) namespace: string,
-    @Arg('first', () => Int, { defaultValue: 50, description: `Page size, 1-${MAX_PAGE_SIZE}.` }) first: number,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: `Page size, 1-${MAX_PAGE_SIZE}.` })
+    first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'A cursor from a previous page.' }) after: string | undefined | null,
     @Ctx() ctx: Context,
   ): Promise<ImageStreamConnectionValue> {
     checkArgument('namespace', namespace, namespaceProblem);
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
+    if (first === null || !Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw new UserInputError(`first must be an integer 1-${MAX_PAGE_SIZE}, got ${first}`, 'first');
     }
     const start = after ? decodeCursor(after) : { continue: '', offset: 0 };

@@ -169,7 +169,11 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
       stats.inFlight++;
       try {
         const response = await pool.request({ path, method: 'GET', headers, signal });
-        return { statusCode: response.statusCode, headers: response.headers, body: await response.body.text() };
+        const body = await response.body.text();
+        // undici frees the connection in a setImmediate after the body ends; waiting for it lets
+        // the caller's next call reuse this connection instead of opening another one.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        return { statusCode: response.statusCode, headers: response.headers, body };
       } catch (error) {
         if (attempt > 1 || !STALE_CONNECTION_CODES.has((error as { code?: string }).code ?? '') || !mayRetry()) throw error;
       } finally {

@@ -347,7 +347,7 @@ export type QueryImageStreamTagArgs = {
 
 export type QueryImageStreamsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
-  first?: Scalars['Int']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
   namespace: Scalars['String']['input'];
 };
 
