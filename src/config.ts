@@ -30,6 +30,32 @@ export interface Config {
   tlsKeyFile: string | undefined;
   logLevel: LogLevel;
   nodeEnv: string;
+  /** Deepest field nesting an operation may have. */
+  maxQueryDepth: number;
+  /** Most aliases in one operation. */
+  maxAliases: number;
+  /** Most top-level fields in one operation. */
+  maxRootFields: number;
+  /** Most lexical tokens in one document. */
+  maxTokens: number;
+  /** Largest request body, in bytes. */
+  maxBodyBytes: number;
+  /** Largest estimate of upstream calls one operation may cause. */
+  maxUpstreamCalls: number;
+  /** Operations per HTTP-batched request; 0 turns HTTP batching off. */
+  batchMaxOperations: number;
+  /** `undefined` means the default for NODE_ENV: on, except in production. */
+  introspection: boolean | undefined;
+  /** `undefined` means the default for NODE_ENV: on, except in production. */
+  landingPage: boolean | undefined;
+  /** Origins allowed by CORS; empty: no cross-origin browser access. */
+  corsOrigins: string[];
+  /** Retries of an idempotent upstream GET after a connection error, 429 or 503. */
+  upstreamRetries: number;
+  /** Time one incoming request may spend on upstream calls, retries included. */
+  requestDeadlineMs: number;
+  /** Time in-flight requests get to finish after SIGTERM. */
+  shutdownGraceMs: number;
 }
 
 /** A variable whose value cannot be used; the message names it, the expected form and the value. */
@@ -52,6 +78,16 @@ const DEFAULTS = {
   demo: 'auto',
   logLevel: 'info',
   nodeEnv: 'development',
+  maxQueryDepth: 12,
+  maxAliases: 30,
+  maxRootFields: 20,
+  maxTokens: 2000,
+  maxBodyBytes: 1_048_576,
+  maxUpstreamCalls: 500,
+  batchMaxOperations: 0,
+  upstreamRetries: 2,
+  requestDeadlineMs: 30_000,
+  shutdownGraceMs: 10_000,
 } as const satisfies Partial<Config>;
 
 export interface ConfigVariable {
@@ -86,7 +122,24 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'TLS_CERT_FILE', default: 'unset', meaning: 'PEM certificate for serving HTTPS; set together with TLS_KEY_FILE.' },
   { name: 'TLS_KEY_FILE', default: 'unset', meaning: 'PEM private key for serving HTTPS; set together with TLS_CERT_FILE.' },
   { name: 'LOG_LEVEL', default: DEFAULTS.logLevel, meaning: `Log level: ${LOG_LEVELS.join(', ')}.` },
-  { name: 'NODE_ENV', default: DEFAULTS.nodeEnv, meaning: '`production` turns off development conveniences.' },
+  { name: 'NODE_ENV', default: DEFAULTS.nodeEnv, meaning: '`production` turns off introspection and the Sandbox landing page unless INTROSPECTION / LANDING_PAGE say otherwise.' },
+  { name: 'MAX_QUERY_DEPTH', default: String(DEFAULTS.maxQueryDepth), meaning: 'Deepest field nesting an operation may have (1-100).' },
+  { name: 'MAX_ALIASES', default: String(DEFAULTS.maxAliases), meaning: 'Most aliases in one operation (0-1000).' },
+  { name: 'MAX_ROOT_FIELDS', default: String(DEFAULTS.maxRootFields), meaning: 'Most top-level fields in one operation (1-1000).' },
+  { name: 'MAX_TOKENS', default: String(DEFAULTS.maxTokens), meaning: 'Most lexical tokens in one GraphQL document (1-100000).' },
+  { name: 'MAX_BODY_BYTES', default: String(DEFAULTS.maxBodyBytes), meaning: 'Largest request body in bytes (1024-104857600); larger bodies get 413.' },
+  {
+    name: 'MAX_UPSTREAM_CALLS',
+    default: String(DEFAULTS.maxUpstreamCalls),
+    meaning: 'Largest estimate of Kubernetes calls one operation may cause (each navigation field times the `first` of the lists above it); larger operations are refused before any call (1-100000).',
+  },
+  { name: 'BATCH_MAX_OPERATIONS', default: String(DEFAULTS.batchMaxOperations), meaning: 'Operations allowed in one HTTP-batched request (a JSON array); 0 turns HTTP batching off (0-100).' },
+  { name: 'INTROSPECTION', default: 'true, false when NODE_ENV=production', meaning: 'Whether schema introspection is answered (`true`/`false`).' },
+  { name: 'LANDING_PAGE', default: 'true, false when NODE_ENV=production', meaning: 'Whether GET /graphql from a browser shows Apollo Sandbox (`true`/`false`).' },
+  { name: 'CORS_ORIGINS', default: 'unset', meaning: 'Comma-separated origins allowed to call the gateway from a browser (e.g. `https://console.example.com`); unset: none.' },
+  { name: 'UPSTREAM_RETRIES', default: String(DEFAULTS.upstreamRetries), meaning: 'Retries of an upstream GET after a connection error, 429 or 503, with backoff and jitter, honouring Retry-After (0-10).' },
+  { name: 'REQUEST_DEADLINE_MS', default: String(DEFAULTS.requestDeadlineMs), meaning: 'Time one request may spend on upstream calls, retries included, in milliseconds (1-600000).' },
+  { name: 'SHUTDOWN_GRACE_MS', default: String(DEFAULTS.shutdownGraceMs), meaning: 'Time in-flight requests get to finish after SIGTERM before the process exits, in milliseconds (0-600000).' },
 ];
 
 type Env = NodeJS.ProcessEnv | Record<string, string | undefined>;
@@ -116,7 +169,39 @@ export function loadConfig(env: Env): Config {
     tlsKeyFile,
     logLevel: logLevel(env),
     nodeEnv: text(env, 'NODE_ENV') ?? DEFAULTS.nodeEnv,
+    maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', DEFAULTS.maxQueryDepth, 1, 100),
+    maxAliases: integer(env, 'MAX_ALIASES', DEFAULTS.maxAliases, 0, 1000),
+    maxRootFields: integer(env, 'MAX_ROOT_FIELDS', DEFAULTS.maxRootFields, 1, 1000),
+    maxTokens: integer(env, 'MAX_TOKENS', DEFAULTS.maxTokens, 1, 100_000),
+    maxBodyBytes: integer(env, 'MAX_BODY_BYTES', DEFAULTS.maxBodyBytes, 1024, 104_857_600),
+    maxUpstreamCalls: integer(env, 'MAX_UPSTREAM_CALLS', DEFAULTS.maxUpstreamCalls, 1, 100_000),
+    batchMaxOperations: integer(env, 'BATCH_MAX_OPERATIONS', DEFAULTS.batchMaxOperations, 0, 100),
+    introspection: boolean(env, 'INTROSPECTION'),
+    landingPage: boolean(env, 'LANDING_PAGE'),
+    corsOrigins: origins(env, 'CORS_ORIGINS'),
+    upstreamRetries: integer(env, 'UPSTREAM_RETRIES', DEFAULTS.upstreamRetries, 0, 10),
+    requestDeadlineMs: integer(env, 'REQUEST_DEADLINE_MS', DEFAULTS.requestDeadlineMs, 1, 600_000),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', DEFAULTS.shutdownGraceMs, 0, 600_000),
   };
+}
+
+/** Comma-separated origins, each `scheme://host[:port]` exactly as a browser sends it. */
+function origins(env: Env, name: string): string[] {
+  const value = trimmed(env, name);
+  if (value === undefined) return [];
+  return value.split(',').map((entry) => {
+    const origin = entry.trim();
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed || parsed.origin !== origin || !/^https?:$/.test(parsed.protocol)) {
+      throw new ConfigError(name, `${name} must be a comma-separated list of origins such as https://console.example.com, got ${JSON.stringify(origin)}`);
+    }
+    return origin;
+  });
 }
 
 /**

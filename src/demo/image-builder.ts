@@ -151,17 +151,18 @@ export function buildImage(recipe: ImageRecipe, revisions: RevisionCounter): Bui
     apiVersion: 'image.openshift.io/1.0',
     Id: configDigest,
     Created: toSeconds(recipe.builtAt),
+    ...(recipe.dockerBuild ? { Container: recipe.dockerBuild.container } : {}),
+    ContainerConfig: recipe.dockerBuild
+      ? orderedDockerConfig({ Hostname: recipe.dockerBuild.container.slice(0, 12), ...(configDocument.container_config as DockerConfig) })
+      : {},
+    ...(recipe.dockerBuild ? { DockerVersion: recipe.dockerBuild.dockerVersion } : {}),
+    ...(recipe.author ? { Author: recipe.author } : {}),
+    Config: orderedDockerConfig(recipe.config),
+    Architecture: architecture,
+    Size: Buffer.byteLength(configText) + distinctLayerBytes(layers),
   };
-  if (recipe.dockerBuild) dockerImageMetadata.Container = recipe.dockerBuild.container;
-  dockerImageMetadata.ContainerConfig = recipe.dockerBuild
-    ? orderedDockerConfig({ Hostname: recipe.dockerBuild.container.slice(0, 12), ...(configDocument.container_config as DockerConfig) })
-    : {};
-  if (recipe.dockerBuild) dockerImageMetadata.DockerVersion = recipe.dockerBuild.dockerVersion;
-  if (recipe.author) dockerImageMetadata.Author = recipe.author;
-  dockerImageMetadata.Config = orderedDockerConfig(recipe.config);
-  dockerImageMetadata.Architecture = architecture;
-  dockerImageMetadata.Size = Buffer.byteLength(configText) + distinctLayerBytes(layers);
 
+  const storeManifest = recipe.storeManifest === true && recipe.digest === undefined;
   const image: Image = {
     metadata: {
       name: digest,
@@ -174,13 +175,12 @@ export function buildImage(recipe: ImageRecipe, revisions: RevisionCounter): Bui
     dockerImageReference: `${recipe.repository}@${digest}`,
     dockerImageMetadata,
     dockerImageMetadataVersion: '1.0',
+    ...(storeManifest ? { dockerImageManifest: manifestText } : {}),
+    dockerImageLayers: layers,
+    ...(recipe.signatures ? { signatures: recipe.signatures(digest) } : {}),
+    dockerImageManifestMediaType: manifestMediaType,
+    ...(storeManifest ? { dockerImageConfig: configText } : {}),
   };
-  const storeManifest = recipe.storeManifest === true && recipe.digest === undefined;
-  if (storeManifest) image.dockerImageManifest = manifestText;
-  image.dockerImageLayers = layers;
-  if (recipe.signatures) image.signatures = recipe.signatures(digest);
-  image.dockerImageManifestMediaType = manifestMediaType;
-  if (storeManifest) image.dockerImageConfig = configText;
 
   return { image, manifestSize: recipe.manifestSize ?? Buffer.byteLength(manifestText), mediaType: manifestMediaType };
 }

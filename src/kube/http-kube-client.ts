@@ -99,17 +99,11 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
   const credentials = gatewayCredentials(kubeConfig);
   const userAgent = options.userAgent ?? `imagestream-gateway/${packageJson.version}`;
   const stats: KubeClientStats = { requests: 0, inFlight: 0 };
+  let closed = false;
 
   /** The pool and headers for `auth`; never mixes the caller's token with the gateway's identity. */
   async function route(auth: CallerAuth): Promise<{ pool: Pool; headers: Record<string, string> }> {
-    if (auth.kind === 'bearer') {
-      // Undici would refuse the header anyway, with a less useful message; the token is never quoted.
-      if (typeof auth.token !== 'string' || !/^[\x21-\x7e]+$/.test(auth.token)) {
-        throw new InvalidNameError('token', '[redacted]', 'must be a non-empty string of visible ASCII characters');
-      }
-      return { pool: callerPool, headers: { authorization: `Bearer ${auth.token}` } };
-    }
-    if (auth.kind !== 'gateway') throw new TypeError(`auth.kind must be "bearer" or "gateway", got ${JSON.stringify((auth as { kind?: unknown }).kind)}`);
+    if (auth.kind === 'bearer') return { pool: callerPool, headers: { authorization: `Bearer ${auth.token}` } };
     let own: GatewayCredentials;
     try {
       own = await credentials();
@@ -120,21 +114,22 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
     const fingerprint = createHash('sha256').update(own.cert ?? '').update('\0').update(own.key ?? '').digest('hex');
     if (certPool?.fingerprint !== fingerprint) {
       // In-flight calls finish on the old pool; close() waits for them.
-      void certPool?.pool.close();
+      certPool?.pool.close().catch(() => undefined);
       certPool = { fingerprint, pool: makePool({ cert: own.cert, key: own.key }) };
     }
     return { pool: certPool.pool, headers: own.headers };
   }
 
   async function call(path: string, callOptions: CallOptions): Promise<unknown> {
-    const { signal } = callOptions;
+    const { auth, signal } = callOptions;
+    checkAuth(auth);
     const started = performance.now();
     const what = `GET ${path}`;
     const report = (outcome: UpstreamRequestEvent['outcome'], statusCode?: number): void =>
-      options.onRequest?.({ path: path.split('?')[0]!, auth: callOptions.auth.kind, statusCode, outcome, durationMs: performance.now() - started });
+      options.onRequest?.({ path: path.split('?')[0]!, auth: auth.kind, statusCode, outcome, durationMs: performance.now() - started });
     if (signal?.aborted) throw new UpstreamUnavailableError(`${what} was cancelled before it was sent`, 'aborted');
-    const { pool, headers } = await route(callOptions.auth);
 
+    // One deadline for everything the call waits for: an exec plugin, the answer, its body.
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -145,13 +140,16 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
     signal?.addEventListener('abort', cancel, { once: true });
     let answer: { statusCode: number; headers: Record<string, string | string[] | undefined>; body: string };
     try {
-      answer = await send(pool, basePath + path, { ...headers, accept: 'application/json', 'user-agent': userAgent }, controller.signal, () => !timedOut && !signal?.aborted);
+      const { pool, headers } = await untilAborted(route(auth), controller.signal);
+      answer = await send(pool, basePath + path, { ...headers, accept: 'application/json', 'user-agent': userAgent }, controller.signal, () => !controller.signal.aborted);
     } catch (error) {
       const failure = timedOut
         ? new UpstreamUnavailableError(`the API server did not answer ${what} within ${options.timeoutMs} ms`, 'timeout', { cause: error })
         : signal?.aborted
           ? new UpstreamUnavailableError(`${what} was cancelled: the client that asked has gone`, 'aborted', { cause: error })
-          : new UpstreamUnavailableError(`the API server at ${server} is unreachable: ${messageOf(error)} (${what})`, 'unreachable', { cause: error });
+          : error instanceof UpstreamUnavailableError
+            ? error
+            : new UpstreamUnavailableError(`the API server at ${server} is unreachable: ${messageOf(error)} (${what})`, 'unreachable', { cause: error });
       report(failure.reason);
       throw failure;
     } finally {
@@ -202,15 +200,37 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
       return call(path, callOptions);
     },
     async close() {
+      if (closed) return;
+      closed = true;
       await Promise.all([callerPool.close(), certPool?.pool.close()]);
     },
     stats: () => ({ ...stats }),
   };
 }
 
+/** Refuses what is not a CallerAuth, and a token that cannot go into a header (never quoting it). */
+function checkAuth(auth: CallerAuth): void {
+  if (auth?.kind === 'bearer') {
+    if (typeof auth.token !== 'string' || !/^[\x21-\x7e]+$/.test(auth.token)) {
+      throw new InvalidNameError('token', '[redacted]', 'must be a non-empty string of visible ASCII characters');
+    }
+  } else if (auth?.kind !== 'gateway') {
+    throw new TypeError(`auth.kind must be "bearer" or "gateway", got ${JSON.stringify((auth as { kind?: unknown } | undefined)?.kind)}`);
+  }
+}
+
+/** `promise`, or a rejection as soon as `signal` aborts (the work behind `promise` carries on). */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const abort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', abort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', abort));
+  });
+}
+
 /** An absolute path that means what it says: no dot segments, empty segments or control characters. */
 function checkApiPath(path: string): void {
-  const [pathname = ''] = path.split('?');
+  const pathname = typeof path === 'string' ? (path.split('?')[0] ?? '') : '';
   const problem =
     typeof path !== 'string' || !path.startsWith('/')
       ? 'must start with "/"'

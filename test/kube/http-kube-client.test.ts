@@ -186,6 +186,22 @@ describe('credentials', () => {
     expect(upstream.requests.map((r) => r.headers.authorization)).toEqual(['Bearer caller-token', 'Bearer exec-token']);
   });
 
+  it('reports a failing exec plugin as unavailable gateway credentials, without calling the server', async () => {
+    upstream = await startUpstream();
+    const kubeConfig = new KubeConfig();
+    kubeConfig.loadFromOptions({
+      clusters: [{ name: 'c', server: upstream.url, skipTLSVerify: false }],
+      users: [{ name: 'u', exec: { command: process.execPath, args: ['-e', 'process.stderr.write("login expired"); process.exit(1)'] } }],
+      contexts: [{ name: 'x', cluster: 'c', user: 'u' }],
+      currentContext: 'x',
+    });
+    client = await createKubeClient(kubeConfig, { timeoutMs: 5000 });
+    const error = await failure(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, gateway));
+    expect(error).toBeInstanceOf(UpstreamUnavailableError);
+    expect(error).toMatchObject({ reason: 'unreachable', message: `the gateway's own credentials for ${upstream.url} could not be obtained: login expired` });
+    expect(upstream.requests).toEqual([]);
+  });
+
   it('sends impersonation headers of the kubeconfig user only with gateway calls', async () => {
     upstream = await startUpstream();
     const kubeConfig = new KubeConfig();

@@ -1,0 +1,103 @@
+// metav1.Status bodies exactly as the API server writes them (spec §6): key order kind,
+// apiVersion, metadata, status, message, reason, details, code; details order name, group,
+// kind, uid, causes, retryAfterSeconds; empty fields left out as Go's omitempty does.
+import { goQuote } from './go-json';
+
+export const IMAGE_GROUP = 'image.openshift.io';
+
+export interface StatusDetails {
+  name?: string;
+  group?: string;
+  kind?: string;
+  retryAfterSeconds?: number;
+}
+
+export interface StatusBody {
+  kind: 'Status';
+  apiVersion: 'v1';
+  metadata: Record<string, never>;
+  status: 'Failure';
+  message?: string;
+  reason?: string;
+  details?: StatusDetails;
+  code: number;
+}
+
+/** What a handler answers; the server turns it into bytes (Go JSON, pretty or not). */
+export interface DemoResponse {
+  code: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+function orderedDetails(details: StatusDetails): StatusDetails {
+  return {
+    ...(details.name ? { name: details.name } : {}),
+    ...(details.group ? { group: details.group } : {}),
+    ...(details.kind ? { kind: details.kind } : {}),
+    ...(details.retryAfterSeconds !== undefined ? { retryAfterSeconds: details.retryAfterSeconds } : {}),
+  };
+}
+
+export function status(code: number, reason: string | undefined, message: string, details?: StatusDetails, headers?: Record<string, string>): DemoResponse {
+  const body: StatusBody = {
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    ...(reason ? { reason } : {}),
+    ...(details ? { details: orderedDetails(details) } : {}),
+    code,
+  };
+  return { code, body, ...(headers ? { headers } : {}) };
+}
+
+/** `<resource>.image.openshift.io "<name>" not found`; `resource` is whatever the caller's store reports (§6.2, §6.3). */
+export function notFound(resource: string, name: string): DemoResponse {
+  return status(404, 'NotFound', `${resource}.${IMAGE_GROUP} ${goQuote(name)} not found`, { name, group: IMAGE_GROUP, kind: resource });
+}
+
+export function badRequest(message: string): DemoResponse {
+  return status(400, 'BadRequest', message);
+}
+
+export function unauthorized(): DemoResponse {
+  return status(401, 'Unauthorized', 'Unauthorized');
+}
+
+/** The generic router's answer for a path no route serves; `details` is an empty object (§6.6). */
+export function routeNotFound(): DemoResponse {
+  return status(404, 'NotFound', 'the server could not find the requested resource', {});
+}
+
+export function methodNotAllowed(): DemoResponse {
+  return status(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
+}
+
+export function expiredContinue(): DemoResponse {
+  return status(
+    410,
+    'Expired',
+    'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter.',
+  );
+}
+
+export function serviceUnavailable(): DemoResponse {
+  return status(503, 'ServiceUnavailable', 'the server is currently unable to handle the request', { retryAfterSeconds: 1 }, { 'Retry-After': '1' });
+}
+
+export function tooManyRequests(): DemoResponse {
+  return status(429, 'TooManyRequests', 'Too many requests, please try again later.', { retryAfterSeconds: 1 }, { 'Retry-After': '1' });
+}
+
+// k8s path.IsValidPathSegmentName: names become etcd key segments, so these are refused.
+export function invalidPathSegment(name: string): DemoResponse | undefined {
+  let reasons: string[] = [];
+  if (name === '.' || name === '..') reasons = [`may not be '${name}'`];
+  else {
+    if (name.includes('/')) reasons.push("may not contain '/'");
+    if (name.includes('%')) reasons.push("may not contain '%'");
+  }
+  return reasons.length > 0 ? badRequest(`Name parameter invalid: ${goQuote(name)}: ${reasons.join(';')}`) : undefined;
+}

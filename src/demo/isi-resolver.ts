@@ -1,0 +1,90 @@
+// GET imagestreamimages/<stream>@<id>, spec §2–§4: parse the name, collect every image any
+// tag's history names plus the members of the manifest lists among them, match the id as a
+// prefix of the name or of its hex, fetch the Image and wrap it.
+import { parseDigest } from './digest';
+import type { DemoStore } from './demo-store';
+import { badRequest, invalidPathSegment, notFound, type DemoResponse } from './demo-status';
+import type { Image, ImageStream, ImageStreamImage } from './image-types';
+
+/** library-go ParseImageStreamImageName: exactly one `@`, both sides non-empty, id verbatim. */
+export function parseImageStreamImageName(name: string): { stream: string; id: string } | undefined {
+  const pieces = name.split('@');
+  if (pieces.length !== 2) return undefined;
+  const [stream, id] = pieces;
+  if (!stream || !id) return undefined;
+  return { stream, id };
+}
+
+/**
+ * The candidate set of the stream's layers view (§3 step 3): images of every history entry of
+ * every tag, then, recursively, the manifest-list members of those that exist. Names of images
+ * that no longer exist stay in (the server flags them `imageMissing`).
+ */
+export function candidateImages(stream: ImageStream, store: DemoStore): Set<string> {
+  const candidates = new Set<string>();
+  const pending: string[] = [];
+  for (const tag of stream.status.tags ?? []) {
+    for (const item of tag.items ?? []) if (item.image) pending.push(item.image);
+  }
+  while (pending.length > 0) {
+    const name = pending.pop() as string;
+    if (candidates.has(name)) continue;
+    candidates.add(name);
+    for (const member of store.image(name)?.dockerImageManifests ?? []) pending.push(member.digest);
+  }
+  return candidates;
+}
+
+/** library-go imageutil.DigestOrImageMatch: a prefix of the name, or of the hex of a valid digest. */
+export function digestOrImageMatch(candidate: string, id: string): boolean {
+  if (candidate.startsWith(id)) return true;
+  const digest = parseDigest(candidate);
+  return digest !== undefined && digest.hex.startsWith(id);
+}
+
+/**
+ * Real servers keep the last match of a Go map walk, so a short prefix matching several images
+ * picks one at random (§3 step 5). The demo picks the lexicographically smallest name instead:
+ * same contract, but tests and users see the same answer every time.
+ */
+export function pickMatch(candidates: Iterable<string>, id: string): string | undefined {
+  let chosen: string | undefined;
+  for (const candidate of candidates) {
+    if (digestOrImageMatch(candidate, id) && (chosen === undefined || candidate < chosen)) chosen = candidate;
+  }
+  return chosen;
+}
+
+/** The stored Image as reads of ISI and ISTag return it: manifest and config blanked, all else kept (§3 step 8). */
+export function withoutManifestAndConfig(image: Image): Image {
+  const copy: Image = { ...image };
+  delete copy.dockerImageManifest;
+  delete copy.dockerImageConfig;
+  return copy;
+}
+
+export function getImageStreamImage(store: DemoStore, namespace: string, name: string): DemoResponse {
+  const parsed = parseImageStreamImageName(name);
+  if (!parsed) return badRequest('ImageStreamImages must be retrieved with <name>@<id>');
+  const invalid = invalidPathSegment(parsed.stream);
+  if (invalid) return invalid;
+  const stream = store.stream(namespace, parsed.stream);
+  // The stream lookup goes through the generic store, which names the resource of the request.
+  if (!stream) return notFound('imagestreamimages', parsed.stream);
+  const match = pickMatch(candidateImages(stream, store), parsed.id);
+  if (!match) return notFound('imagestreamimage', name);
+  const image = store.image(match);
+  if (!image) return notFound('imagestreamimages', match);
+  const isi: ImageStreamImage = {
+    kind: 'ImageStreamImage',
+    apiVersion: 'image.openshift.io/v1',
+    metadata: {
+      name,
+      namespace,
+      creationTimestamp: image.metadata.creationTimestamp ?? null,
+      ...(stream.metadata.annotations ? { annotations: stream.metadata.annotations } : {}),
+    },
+    image: withoutManifestAndConfig(image),
+  };
+  return { code: 200, body: isi };
+}

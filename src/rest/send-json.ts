@@ -1,0 +1,21 @@
+import type { FastifyReply } from 'fastify';
+import { goJson } from './go-json';
+
+export interface SendJsonOptions {
+  /** Indent the body (`?pretty=true`). */
+  pretty: boolean;
+  /** Default `application/json`, exactly: the API server names no charset. */
+  contentType?: string;
+  /** Sets `Retry-After` (seconds). */
+  retryAfterSeconds?: number;
+}
+
+/**
+ * Sends `value` with the bytes and headers the API server would use. The body goes out as a
+ * Buffer so that Fastify neither re-serialises it nor appends a charset to the content type.
+ */
+export function sendJson(reply: FastifyReply, httpStatus: number, value: unknown, options: SendJsonOptions): FastifyReply {
+  reply.code(httpStatus).header('content-type', options.contentType ?? 'application/json');
+  if (options.retryAfterSeconds !== undefined) reply.header('retry-after', String(options.retryAfterSeconds));
+  return reply.send(Buffer.from(goJson(value, options.pretty)));
+}
