@@ -19,6 +19,8 @@ export interface ContextOptions {
   listThreshold: number;
   /** One per process: identical GETs of one caller in flight at once share one upstream call. */
   inflight?: InflightCalls;
+  /** Time one request may spend on upstream calls, retries included; unlimited when absent. */
+  requestDeadlineMs?: number;
 }
 
 export interface RequestLike {
@@ -52,11 +54,14 @@ export function callerAuth(
 
 export function createContext(request: RequestLike, options: ContextOptions): Context {
   const auth = callerAuth(request.headers.authorization, options.lendCredentials);
+  const signal = options.requestDeadlineMs
+    ? AbortSignal.any([request.signal, AbortSignal.timeout(options.requestDeadlineMs)])
+    : request.signal;
   const loaders = createLoaders(options.kube, auth, {
     concurrency: options.concurrency,
     listThreshold: options.listThreshold,
-    signal: request.signal,
+    signal,
     inflight: options.inflight,
   });
-  return { auth, loaders, signal: request.signal };
+  return { auth, loaders, signal };
 }

@@ -67,10 +67,21 @@ async function main(): Promise<void> {
     lendCredentials,
     concurrency: config.upstreamConcurrency,
     listThreshold: config.listThreshold,
-    landingPage: !production,
-    introspection: !production,
+    landingPage: config.landingPage ?? !production,
+    introspection: config.introspection ?? !production,
     tls,
     logger,
+    corsOrigins: config.corsOrigins,
+    requestDeadlineMs: config.requestDeadlineMs,
+    limits: {
+      maxQueryDepth: config.maxQueryDepth,
+      maxAliases: config.maxAliases,
+      maxRootFields: config.maxRootFields,
+      maxTokens: config.maxTokens,
+      maxBodyBytes: config.maxBodyBytes,
+      maxUpstreamCalls: config.maxUpstreamCalls,
+      batchMaxOperations: config.batchMaxOperations,
+    },
   });
   logger.info(`GraphQL at ${server.url}/graphql (upstream: ${source})`);
 

@@ -3,12 +3,16 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import fastifyCors from '@fastify/cors';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { createContext, type Context, type ContextOptions } from './context';
-import { toGraphQLError } from './errors';
+import { failureStatus, toGraphQLError } from './errors';
 import { InflightCalls } from './loaders/inflight-calls';
+import { rootFieldsRule } from './graphql/limits/root-fields-rule';
+import { upstreamCallBudgetPlugin } from './graphql/limits/upstream-call-budget.plugin';
 import { buildGatewaySchema } from './graphql/build-gateway-schema';
 import { KubeApiError } from './kube/errors';
 import type { KubeClient } from './kube/kube-client';
@@ -30,7 +34,35 @@ export interface ServerOptions {
   logger?: Logger;
   /** A schema already built (tests build it once); built here when absent. */
   schema?: GraphQLSchema;
+  /** Limits on what one request may ask; each defaults to the value of DEFAULT_LIMITS. */
+  limits?: Partial<Limits>;
+  /** Origins allowed by CORS; none by default. */
+  corsOrigins?: string[];
+  /** Time one request may spend on upstream calls, retries included. */
+  requestDeadlineMs?: number;
 }
+
+export interface Limits {
+  maxQueryDepth: number;
+  maxAliases: number;
+  maxRootFields: number;
+  maxTokens: number;
+  maxBodyBytes: number;
+  maxUpstreamCalls: number;
+  /** Operations in one HTTP-batched request; 0 turns HTTP batching off. */
+  batchMaxOperations: number;
+}
+
+/** The defaults of src/config.ts, for servers started without a configuration (tests). */
+export const DEFAULT_LIMITS: Limits = {
+  maxQueryDepth: 12,
+  maxAliases: 30,
+  maxRootFields: 20,
+  maxTokens: 2000,
+  maxBodyBytes: 1_048_576,
+  maxUpstreamCalls: 500,
+  batchMaxOperations: 0,
+};
 
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:4000`. */
@@ -46,6 +78,33 @@ function clientGone(reply: FastifyReply): AbortSignal {
     if (!reply.raw.writableFinished) controller.abort(new Error('the client closed the connection'));
   });
   return controller.signal;
+}
+
+const graphQLErrorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
+
+/** The Kubernetes paths answer in Status objects, everything else in GraphQL-shaped errors. */
+const isKubernetesPath = (url: string) => url === '/api' || url.startsWith('/api/') || url.startsWith('/apis');
+
+/**
+ * Requests Fastify refuses before a route runs (a body too large or not JSON, a bad header):
+ * answered in the caller's vocabulary, with the 4xx Fastify chose and never a stack trace.
+ */
+function answerRequestError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+  if (status === 500) request.log.error({ err: error }, 'request failed');
+  const message = status === 500 ? 'internal server error' : error.message;
+  if (isKubernetesPath(request.url)) {
+    return reply.code(status).send(failureStatus(status, status === 500 ? 'InternalError' : 'BadRequest', message));
+  }
+  const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+  return reply.code(status).send(graphQLErrorBody(message, code));
+}
+
+function answerNotFound(request: FastifyRequest, reply: FastifyReply) {
+  if (isKubernetesPath(request.url)) {
+    return reply.code(404).send(failureStatus(404, 'NotFound', 'the server could not find the requested resource', {}));
+  }
+  return reply.code(404).send(graphQLErrorBody(`no route ${request.method} ${request.url.split('?')[0]}; GraphQL is served at /graphql`, 'NOT_FOUND'));
 }
 
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
@@ -65,12 +124,19 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
 
 /** The composition root: Fastify, Apollo Server on /graphql, probes; returns a started server. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const app = Fastify({
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
     // Object names can be long; the router's default of 100 characters would answer 414.
     maxParamLength: 1024,
+    bodyLimit: limits.maxBodyBytes,
   }) as unknown as FastifyInstance;
+  app.setErrorHandler(answerRequestError);
+  app.setNotFoundHandler(answerNotFound);
+  if (options.corsOrigins && options.corsOrigins.length > 0) {
+    await app.register(fastifyCors, { origin: options.corsOrigins });
+  }
 
   const contextOptions: ContextOptions = {
     kube: options.kube,
@@ -78,14 +144,28 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     concurrency: options.concurrency,
     listThreshold: options.listThreshold,
     inflight: new InflightCalls(),
+    requestDeadlineMs: options.requestDeadlineMs,
   };
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxQueryDepth },
+    maxAliases: { n: limits.maxAliases },
+    maxTokens: { n: limits.maxTokens },
+    // The upstream-call budget below is this gateway's cost model; armor's generic one is off.
+    costLimit: { enabled: false },
+    maxDirectives: { n: 50 },
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
 
   const apollo = new ApolloServer<Context>({
     schema: options.schema ?? (await buildGatewaySchema()),
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: limits.batchMaxOperations > 0,
     formatError,
+    validationRules: [...armor.validationRules, rootFieldsRule(limits.maxRootFields)],
     plugins: [
+      ...armor.plugins,
+      upstreamCallBudgetPlugin(limits.maxUpstreamCalls),
       fastifyApolloDrainPlugin(app),
       options.landingPage === false
         ? ApolloServerPluginLandingPageDisabled()
@@ -93,6 +173,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ],
   });
   await apollo.start();
+
+  if (limits.batchMaxOperations > 0) {
+    app.addHook('preHandler', async (request, reply) => {
+      if (request.url.split('?')[0] !== '/graphql' || !Array.isArray(request.body)) return;
+      if (request.body.length > limits.batchMaxOperations) {
+        return reply.code(400).send(graphQLErrorBody(
+          `Batch limit of ${limits.batchMaxOperations} operations exceeded, found ${request.body.length}.`,
+          'BAD_USER_INPUT',
+        ));
+      }
+    });
+  }
 
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
