@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Loaders } from './loaders/create-loaders';
 import { createLoaders } from './loaders/create-loaders';
 import type { InflightCalls } from './loaders/inflight-calls';
@@ -57,6 +58,8 @@ export function createContext(request: RequestLike, options: ContextOptions): Co
   const signal = options.requestDeadlineMs
     ? AbortSignal.any([request.signal, AbortSignal.timeout(options.requestDeadlineMs)])
     : request.signal;
+  // Every upstream call of the request listens on this one signal; dozens is normal, not a leak.
+  setMaxListeners(0, signal);
   const loaders = createLoaders(options.kube, auth, {
     concurrency: options.concurrency,
     listThreshold: options.listThreshold,

@@ -111,3 +111,21 @@ export function toStatusAnswer(error: unknown): StatusAnswer {
   }
   return { httpStatus: 500, status: failureStatus(500, 'InternalError', 'an internal error occurred') };
 }
+
+/** A request the API server refuses as malformed: 400 BadRequest, no details (spec §6.1). */
+export function badRequestAnswer(message: string): StatusAnswer {
+  return { httpStatus: 400, status: failureStatus(400, 'BadRequest', message) };
+}
+
+/** The generic router's answer for a path no route serves; `details` is empty (spec §6.6). */
+export function routeNotFoundAnswer(): StatusAnswer {
+  return { httpStatus: 404, status: failureStatus(404, 'NotFound', 'the server could not find the requested resource', {}) };
+}
+
+/** The generic router's answer for a served path and an unserved method (spec §6.6). */
+export function methodNotAllowedAnswer(): StatusAnswer {
+  return {
+    httpStatus: 405,
+    status: failureStatus(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {}),
+  };
+}

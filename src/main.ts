@@ -10,6 +10,7 @@ import { kubeConfigForServer, resolveClusterAccess } from './kube/cluster-access
 import { ClusterConfigError } from './kube/errors';
 import { createKubeClient } from './kube/http-kube-client';
 import { startServer } from './server';
+import { createShutdown } from './shutdown';
 
 async function main(): Promise<void> {
   let config: Config;
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
     );
   }
 
-  const kube = await createKubeClient(kubeConfig, { timeoutMs: config.upstreamTimeoutMs });
+  const kube = await createKubeClient(kubeConfig, { timeoutMs: config.upstreamTimeoutMs, retries: config.upstreamRetries });
   const tls =
     config.tlsCertFile && config.tlsKeyFile
       ? { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) }
@@ -85,18 +86,11 @@ async function main(): Promise<void> {
   });
   logger.info(`GraphQL at ${server.url}/graphql (upstream: ${source})`);
 
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`${signal}: stopping`);
-    await server.stop();
-    await kube.close();
-    await demo?.stop();
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop('SIGTERM'));
-  process.once('SIGINT', () => void stop('SIGINT'));
+  const shutdown = createShutdown({ server, kube, demo, graceMs: config.shutdownGraceMs, logger, exit: (code) => process.exit(code) });
+  // `on`, not `once`: a second signal (npm forwards the SIGINT node already got from the terminal)
+  // would otherwise meet the default handler and kill the process in the middle of the grace period.
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
 }
 
 main().catch((error: unknown) => {

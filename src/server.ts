@@ -1,4 +1,4 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, HeaderMap } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
@@ -6,7 +6,7 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import fastifyCors from '@fastify/cors';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { createContext, type Context, type ContextOptions } from './context';
 import { failureStatus, toGraphQLError } from './errors';
@@ -14,7 +14,8 @@ import { InflightCalls } from './loaders/inflight-calls';
 import { rootFieldsRule } from './graphql/limits/root-fields-rule';
 import { upstreamCallBudgetPlugin } from './graphql/limits/upstream-call-budget.plugin';
 import { buildGatewaySchema } from './graphql/build-gateway-schema';
-import { KubeApiError } from './kube/errors';
+import { registerRestRoutes } from './rest/register-rest-routes';
+import { KubeApiError, MissingCredentialsError } from './kube/errors';
 import type { KubeClient } from './kube/kube-client';
 
 export interface ServerOptions {
@@ -92,7 +93,12 @@ const isKubernetesPath = (url: string) => url === '/api' || url.startsWith('/api
 function answerRequestError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
   if (status === 500) request.log.error({ err: error }, 'request failed');
-  const message = status === 500 ? 'internal server error' : error.message;
+  const message =
+    status === 500
+      ? 'internal server error'
+      : status === 413
+        ? `the request body exceeds the limit of ${request.server.initialConfig.bodyLimit} bytes (MAX_BODY_BYTES)`
+        : error.message;
   if (isKubernetesPath(request.url)) {
     return reply.code(status).send(failureStatus(status, status === 500 ? 'InternalError' : 'BadRequest', message));
   }
@@ -107,7 +113,27 @@ function answerNotFound(request: FastifyRequest, reply: FastifyReply) {
   return reply.code(404).send(graphQLErrorBody(`no route ${request.method} ${request.url.split('?')[0]}; GraphQL is served at /graphql`, 'NOT_FOUND'));
 }
 
+/**
+ * A GraphQL request without usable credentials is answered 401 as a whole, before any resolver
+ * runs: every field of this schema needs the caller's token upstream.
+ */
+function requireCredentials(context: Context): Context {
+  if (context.auth instanceof MissingCredentialsError) {
+    throw new GraphQLError(context.auth.message, {
+      extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer']]) } },
+    });
+  }
+  return context;
+}
+
+// graphql-js's own wording of its token limit does not say which setting to change.
+const TOKEN_LIMIT = /^Syntax Error: Document contains more th(?:an|at) (\d+) tokens\. Parsing aborted\.$/;
+
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const tokenLimit = TOKEN_LIMIT.exec(formatted.message);
+  if (tokenLimit) {
+    return { ...formatted, message: `Token limit of ${tokenLimit[1]} exceeded (MAX_TOKENS): the document has more tokens.` };
+  }
   const original = unwrapResolverError(error);
   // Errors graphql-js or Apollo made themselves (syntax, validation, bad variables) are already safe.
   if (original === error && formatted.extensions?.code && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR') {
@@ -129,7 +155,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
     // Object names can be long; the router's default of 100 characters would answer 414.
-    maxParamLength: 1024,
+    routerOptions: { maxParamLength: 1024 },
     bodyLimit: limits.maxBodyBytes,
   }) as unknown as FastifyInstance;
   app.setErrorHandler(answerRequestError);
@@ -149,7 +175,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxQueryDepth },
     maxAliases: { n: limits.maxAliases },
-    maxTokens: { n: limits.maxTokens },
+    // Token counting is graphql-js's own parse option below: armor's plugin throws from a hook
+    // where Apollo turns every parse failure into a 500.
+    maxTokens: { enabled: false },
     // The upstream-call budget below is this gateway's cost model; armor's generic one is off.
     costLimit: { enabled: false },
     maxDirectives: { n: 50 },
@@ -161,6 +189,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: limits.batchMaxOperations > 0,
+    parseOptions: { maxTokens: limits.maxTokens },
     formatError,
     validationRules: [...armor.validationRules, rootFieldsRule(limits.maxRootFields)],
     plugins: [
@@ -189,7 +218,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     context: async (request: FastifyRequest, reply: FastifyReply) =>
-      createContext({ headers: request.headers, signal: clientGone(reply) }, contextOptions),
+      requireCredentials(createContext({ headers: request.headers, signal: clientGone(reply) }, contextOptions)),
+  });
+
+  await registerRestRoutes(app, { contextOptions });
+
+  app.route({
+    method: ['PUT', 'PATCH', 'DELETE'],
+    url: '/graphql',
+    handler: async (_request, reply) =>
+      reply.code(405).header('allow', 'GET, POST').send(graphQLErrorBody('/graphql accepts GET and POST only', 'METHOD_NOT_ALLOWED')),
   });
 
   app.get('/healthz', async () => ({ status: 'ok' }));

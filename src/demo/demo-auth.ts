@@ -28,6 +28,8 @@ function mayUseNamespace(token: DemoToken, namespace: string): boolean {
 
 function allows(token: DemoToken, info: RequestInfo): boolean {
   if (!info.isResourceRequest || isClusterAdmin(token)) return true;
+  // Project members may read their own Namespace objects (OpenShift's project self-access).
+  if (info.apiGroup === '' && info.resource === 'namespaces' && info.verb === 'get') return mayUseNamespace(token, info.name);
   if (info.apiGroup !== IMAGE_GROUP) return false;
   // A token that may not list is a viewer: it reads objects by name and nothing else.
   if (!READ_VERBS.has(info.verb) && !token.list) return false;

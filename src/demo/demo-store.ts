@@ -1,4 +1,4 @@
-import type { Image, ImageStream } from './image-types';
+import type { Image, ImageStream, Namespace } from './image-types';
 import type { SampleData } from './sample-data';
 
 /**
@@ -24,6 +24,14 @@ export class DemoStore {
 
   allImages(): readonly Image[] {
     return this.data.images;
+  }
+
+  namespace(name: string): Namespace | undefined {
+    return this.data.namespaces.find((namespace) => namespace.metadata.name === name);
+  }
+
+  allNamespaces(): readonly Namespace[] {
+    return this.data.namespaces;
   }
 
   stream(namespace: string, name: string): ImageStream | undefined {

@@ -134,7 +134,7 @@ export interface Image {
   dockerImageLayers?: ImageLayer[];
   signatures?: ImageSignature[];
   dockerImageSignatures?: string[];
-  dockerImageManifestMediaType: string;
+  dockerImageManifestMediaType?: string;
   dockerImageConfig?: string;
   dockerImageManifests?: ImageManifest[];
 }
@@ -154,7 +154,16 @@ export interface ImageStreamTag {
   generation: number;
   lookupPolicy: { local: boolean };
   conditions?: TagEventCondition[];
-  image: Image | { metadata: { creationTimestamp: null } };
+  image: Image;
+}
+
+/** core/v1 Namespace, served only so that kubectl can tell a missing namespace from a missing object. */
+export interface Namespace {
+  kind: 'Namespace';
+  apiVersion: 'v1';
+  metadata: ObjectMeta;
+  spec: { finalizers: string[] };
+  status: { phase: string };
 }
 
 export const MEDIA_TYPES = {

@@ -16,6 +16,19 @@ export function parseImageStreamTagName(name: string): { stream: string; tag: st
   return { stream, tag };
 }
 
+/**
+ * ResolveReferenceForTagEvent: a spec tag with referencePolicy Local points pulls at the
+ * integrated registry (`<status.dockerImageRepository>@<image>`); otherwise the event's own reference.
+ */
+export function referenceForTagEvent(stream: ImageStream, tag: string, event: { dockerImageReference: string; image: string }): string {
+  const specTag = stream.spec.tags?.find((candidate) => candidate.name === tag);
+  const local = stream.status.dockerImageRepository;
+  if (specTag?.referencePolicy.type !== 'Local' || !local || !event.image) return event.dockerImageReference;
+  // A `:` after the last `/` is a tag, which the exact reference drops; one before it is a registry port.
+  const repository = local.lastIndexOf(':') > local.lastIndexOf('/') ? local.slice(0, local.lastIndexOf(':')) : local;
+  return `${repository}@${event.image}`;
+}
+
 /** undefined when the tag has no image (never imported, or only failure conditions): the server's 404. */
 export function imageStreamTag(stream: ImageStream, tag: string, image: Image | undefined, withImage: boolean): ImageStreamTag | undefined {
   const status = stream.status.tags?.find((candidate) => candidate.tag === tag);
@@ -26,22 +39,22 @@ export function imageStreamTag(stream: ImageStream, tag: string, image: Image | 
   const specTag = stream.spec.tags?.find((candidate) => candidate.name === tag) ?? null;
   const tagAnnotations = specTag?.annotations ?? {};
 
-  let istagImage: ImageStreamTag['image'];
+  let istagImage: Image;
   if (image && withImage) {
     const stripped = withoutManifestAndConfig(image);
     // Spec tag annotations are copied onto the image as well as onto the ISTag.
     if (Object.keys(tagAnnotations).length > 0) {
       stripped.metadata = { ...stripped.metadata, annotations: { ...stripped.metadata.annotations, ...tagAnnotations } };
     }
-    istagImage = { ...stripped, dockerImageReference: event.dockerImageReference };
+    istagImage = { ...stripped, dockerImageReference: referenceForTagEvent(stream, tag, event) };
   } else {
     // An empty internal Image still converts with metadata version 1.0 and an encoded (empty) DockerImage.
     istagImage = {
       metadata: { name: event.image, creationTimestamp: null },
-      dockerImageReference: event.dockerImageReference,
+      dockerImageReference: referenceForTagEvent(stream, tag, event),
       dockerImageMetadata: { kind: 'DockerImage', apiVersion: 'image.openshift.io/1.0', Id: '', Created: null, ContainerConfig: {} },
       dockerImageMetadataVersion: '1.0',
-    } as ImageStreamTag['image'];
+    };
   }
 
   return {

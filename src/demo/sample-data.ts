@@ -1,9 +1,9 @@
 // The demo cluster's contents: three namespaces, twelve image streams, fifty-odd images, every
 // one derived deterministically (digests are sha256 of the stored documents or of fixed seeds),
 // so tests can name them by constant and every start serves the same bytes.
-import { digestFor } from './digest';
+import { digestFor, uidFor } from './digest';
 import { RevisionCounter } from './image-builder';
-import type { Image, ImageStream } from './image-types';
+import type { Image, ImageStream, Namespace } from './image-types';
 import { bigStream, BIG_STREAM } from './sample-big-stream';
 import { BIG_LAYER_SIZE, demoNamespaceImages, openshiftImages, teamAImages } from './sample-images';
 import { ubuntuImages, UBUNTU_AMD64_DIGEST, UBUNTU_ARM64_DIGEST, UBUNTU_TWO_PLATFORM_LIST_DIGEST } from './sample-ubuntu';
@@ -19,6 +19,8 @@ export interface SampleData {
   images: readonly Image[];
   /** ImageStreams sorted by namespace, then name (etcd key order). */
   streams: readonly ImageStream[];
+  /** Core v1 Namespaces, sorted by name: kubectl reads one to explain a NotFound. */
+  namespaces: readonly Namespace[];
   /** The newest resourceVersion handed out; lists report it. */
   resourceVersion: string;
 }
@@ -304,6 +306,26 @@ function createSampleData() {
     ),
   ];
 
+  const namespaceCreated: Record<(typeof NAMESPACES)[number], string> = {
+    demo: '2024-05-02T09:10:00Z',
+    openshift: '2015-11-05T20:20:00Z',
+    'team-a': '2024-11-04T22:00:00Z',
+  };
+  const namespaces: Namespace[] = NAMESPACES.map((name) => ({
+    kind: 'Namespace',
+    apiVersion: 'v1',
+    metadata: {
+      name,
+      uid: uidFor(`namespace:${name}`),
+      resourceVersion: revisions.take(),
+      creationTimestamp: namespaceCreated[name],
+      labels: { 'kubernetes.io/metadata.name': name },
+      annotations: { 'openshift.io/sa.scc.uid-range': '1000680000/10000' },
+    },
+    spec: { finalizers: ['kubernetes'] },
+    status: { phase: 'Active' },
+  }));
+
   const images = [...Object.values(os), ...ubuntu.images, ...Object.values(demo), ...Object.values(teamA), ...big.images];
   const data: SampleData = {
     images: [...images].sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1)),
@@ -312,6 +334,7 @@ function createSampleData() {
       const kb = `${b.metadata.namespace}/${b.metadata.name}`;
       return ka < kb ? -1 : ka > kb ? 1 : 0;
     }),
+    namespaces,
     resourceVersion: String(revisions.current),
   };
   const samples = {

@@ -1,5 +1,6 @@
 // The KubeClient over HTTP: one undici Pool of kept-alive connections per client, credentials and
-// TLS from client-node's KubeConfig, a deadline on every call, answers turned into typed errors.
+// TLS from client-node's KubeConfig, a deadline on every call, answers turned into typed errors,
+// and retries (./retry-policy) of the failures that a moment's wait may cure.
 import { createHash } from 'node:crypto';
 import { bufferFromFileOrString, type KubeConfig } from '@kubernetes/client-node';
 import { Pool } from 'undici';
@@ -7,8 +8,10 @@ import packageJson from '../../package.json';
 import { ClusterConfigError, InvalidNameError, UpstreamUnavailableError } from './errors';
 import { gatewayCredentials, type GatewayCredentials } from './gateway-credentials';
 import { interpretAnswer } from './interpret-answer';
-import type { CallerAuth, CallOptions, KubeClient } from './kube-client';
+import type { CallerAuth, CallOptions, GetRequest, KubeClient, ListableResource, ListRequest } from './kube-client';
 import { resourcePath } from './resource-path';
+import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy';
+import type { Resource, ResourceTypes } from './types';
 
 export interface KubeClientOptions {
   /** Deadline of each call, from sending the request to the end of the body. */
@@ -19,6 +22,22 @@ export interface KubeClientOptions {
   userAgent?: string;
   /** Called when each upstream request has ended (for metrics); it never sees credentials. */
   onRequest?: (event: UpstreamRequestEvent) => void;
+  /**
+   * Retries of a GET after a refused or reset connection, a 429 or a 503 (UPSTREAM_RETRIES);
+   * default 2. See ./retry-policy for what is retried and how long it waits.
+   */
+  retries?: number;
+  /** Upper bound of the first retry's random backoff, doubled for each further retry; default 100. */
+  retryBaseMs?: number;
+}
+
+/**
+ * CallOptions with the time by which the caller needs its answer, in `Date.now()` milliseconds.
+ * A retry whose wait would end at or after it is not made: the caller gets the last failure at
+ * once instead of an abort later. Without it, retries still stop as soon as `signal` aborts.
+ */
+export interface HttpCallOptions extends CallOptions {
+  deadline?: number;
 }
 
 export interface UpstreamRequestEvent {
@@ -35,9 +54,18 @@ export interface KubeClientStats {
   /** Requests sent to the API server since the client was made (retries included). */
   requests: number;
   inFlight: number;
+  /**
+   * Requests sent again after a failed one: by the retry policy (a connection error, 429 or 503)
+   * or at once over a fresh connection when a kept-alive one was found closed. Each is also in
+   * `requests`, so `requests - retries` is the number of calls.
+   */
+  retries: number;
 }
 
 export interface HttpKubeClient extends KubeClient {
+  get<R extends Resource>(request: GetRequest<R>, options: HttpCallOptions): Promise<ResourceTypes[R]['item']>;
+  list<R extends ListableResource>(request: ListRequest<R>, options: HttpCallOptions): Promise<ResourceTypes[R]['list']>;
+  getPath(path: string, options: HttpCallOptions): Promise<unknown>;
   stats(): KubeClientStats;
 }
 
@@ -98,7 +126,14 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
   let certPool: { fingerprint: string; pool: Pool } | undefined;
   const credentials = gatewayCredentials(kubeConfig);
   const userAgent = options.userAgent ?? `imagestream-gateway/${packageJson.version}`;
-  const stats: KubeClientStats = { requests: 0, inFlight: 0 };
+  const stats: KubeClientStats = { requests: 0, inFlight: 0, retries: 0 };
+  const retryPolicy: RetryPolicy = {
+    retries: checkedOption('retries', options.retries, DEFAULT_RETRY_POLICY.retries),
+    baseMs: checkedOption('retryBaseMs', options.retryBaseMs, DEFAULT_RETRY_POLICY.baseMs),
+  };
+  // Woken by close(): a call waiting to retry gives up rather than hold the process open. A set
+  // of wake-ups rather than one AbortSignal, which would warn past 10 listeners under load.
+  const backoffs = new Set<() => void>();
   let closed = false;
 
   /** The pool and headers for `auth`; never mixes the caller's token with the gateway's identity. */
@@ -120,11 +155,35 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
     return { pool: certPool.pool, headers: own.headers };
   }
 
-  async function call(path: string, callOptions: CallOptions): Promise<unknown> {
+  /**
+   * One GET through the retry policy. The failure the caller gets is the last attempt's: the final
+   * 429/503 with its Status, or the last connection error, also when the caller's signal or
+   * deadline cuts a backoff short (the abort then only stops the waiting).
+   */
+  async function call(path: string, callOptions: HttpCallOptions): Promise<unknown> {
+    checkAuth(callOptions.auth);
+    const { signal, deadline } = callOptions;
+    for (let attempt = 1; ; attempt++) {
+      let failure: unknown;
+      try {
+        return await callOnce(path, callOptions, attempt);
+      } catch (error) {
+        failure = error;
+      }
+      const wait = retryDelayMs(failure, attempt, retryPolicy);
+      if (wait === undefined || closed) throw failure;
+      // Waiting past the deadline would only turn this failure into an abort.
+      if (deadline !== undefined && Date.now() + wait >= deadline) throw failure;
+      if (!(await sleep(wait, signal, backoffs))) throw failure;
+      stats.retries++;
+    }
+  }
+
+  async function callOnce(path: string, callOptions: CallOptions, attempt: number): Promise<unknown> {
     const { auth, signal } = callOptions;
-    checkAuth(auth);
     const started = performance.now();
     const what = `GET ${path}`;
+    const attempts = attempt > 1 ? `, attempt ${attempt}` : '';
     const report = (outcome: UpstreamRequestEvent['outcome'], statusCode?: number): void =>
       options.onRequest?.({ path: path.split('?')[0]!, auth: auth.kind, statusCode, outcome, durationMs: performance.now() - started });
     if (signal?.aborted) throw new UpstreamUnavailableError(`${what} was cancelled before it was sent`, 'aborted');
@@ -149,7 +208,7 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
           ? new UpstreamUnavailableError(`${what} was cancelled: the client that asked has gone`, 'aborted', { cause: error })
           : error instanceof UpstreamUnavailableError
             ? error
-            : new UpstreamUnavailableError(`the API server at ${server} is unreachable: ${messageOf(error)} (${what})`, 'unreachable', { cause: error });
+            : new UpstreamUnavailableError(`the API server at ${server} is unreachable: ${messageOf(error)} (${what}${attempts})`, 'unreachable', { cause: error });
       report(failure.reason);
       throw failure;
     } finally {
@@ -174,6 +233,9 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
         return { statusCode: response.statusCode, headers: response.headers, body };
       } catch (error) {
         if (attempt > 1 || !STALE_CONNECTION_CODES.has((error as { code?: string }).code ?? '') || !mayRetry()) throw error;
+        // Sent again at once, on a fresh connection, outside the retry policy's budget: the
+        // server never saw this request, and no wait makes a closed connection any better.
+        stats.retries++;
       } finally {
         stats.inFlight--;
       }
@@ -202,6 +264,7 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
     async close() {
       if (closed) return;
       closed = true;
+      for (const wake of backoffs) wake();
       await Promise.all([callerPool.close(), certPool?.pool.close()]);
     },
     stats: () => ({ ...stats }),
@@ -217,6 +280,33 @@ function checkAuth(auth: CallerAuth): void {
   } else if (auth?.kind !== 'gateway') {
     throw new TypeError(`auth.kind must be "bearer" or "gateway", got ${JSON.stringify((auth as { kind?: unknown } | undefined)?.kind)}`);
   }
+}
+
+/**
+ * Resolves true after `ms`, or false as soon as `signal` aborts (at once if it has) or a function
+ * in `wakers` is called (each sleep adds its own while it lasts).
+ */
+function sleep(ms: number, signal: AbortSignal | undefined, wakers: Set<() => void>): Promise<boolean> {
+  if (signal?.aborted) return Promise.resolve(false);
+  return new Promise<boolean>((resolve) => {
+    const done = (slept: boolean): void => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', stop);
+      wakers.delete(stop);
+      resolve(slept);
+    };
+    const stop = (): void => done(false);
+    const timer = setTimeout(() => done(true), ms);
+    signal?.addEventListener('abort', stop, { once: true });
+    wakers.add(stop);
+  });
+}
+
+/** A non-negative integer option, or its default; anything else fails naming the option. */
+function checkedOption(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+  return value;
 }
 
 /** `promise`, or a rejection as soon as `signal` aborts (the work behind `promise` carries on). */

@@ -1,6 +1,6 @@
 // The Kubernetes discovery documents that let kubectl and client-go find what the gateway serves
 // (spec §8). They describe the gateway, not the upstream: one group, one version, one resource.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import packageJson from '../../package.json';
 import { prettyPrint } from './pretty-print';
 import { sendJson } from './send-json';
@@ -11,10 +11,13 @@ export const IMAGE_GROUP_VERSION = `${IMAGE_GROUP}/v1`;
 const groupVersion = { groupVersion: IMAGE_GROUP_VERSION, version: 'v1' };
 
 /**
- * `/api`: no core versions. client-go then skips the core group instead of asking `/api/v1`,
- * which the gateway does not serve.
+ * `/api`: no core versions, as the gateway serves nothing there. client-go then leaves the core
+ * group out; announcing `v1` with an empty resource list instead makes its memory cache report
+ * "received empty response for: v1" as a discovery failure on every kubectl call.
  */
-export const API_VERSIONS = { kind: 'APIVersions', versions: [], serverAddressByClientCIDRs: [] };
+export function apiVersions(serverAddress: string) {
+  return { kind: 'APIVersions', versions: [], serverAddressByClientCIDRs: [{ clientCIDR: '0.0.0.0/0', serverAddress }] };
+}
 
 /** `/apis/image.openshift.io`. */
 export const IMAGE_API_GROUP = {
@@ -62,12 +65,12 @@ export const VERSION_INFO = {
   platform: `${process.platform}/${process.arch}`,
 };
 
-const DOCUMENTS: ReadonlyArray<readonly [string, unknown]> = [
-  ['/api', API_VERSIONS],
-  ['/apis', API_GROUP_LIST],
-  [`/apis/${IMAGE_GROUP}`, IMAGE_API_GROUP],
-  [`/apis/${IMAGE_GROUP_VERSION}`, IMAGE_API_RESOURCE_LIST],
-  ['/version', VERSION_INFO],
+const DOCUMENTS: ReadonlyArray<readonly [string, (request: FastifyRequest) => unknown]> = [
+  ['/api', (request) => apiVersions(request.host)],
+  ['/apis', () => API_GROUP_LIST],
+  [`/apis/${IMAGE_GROUP}`, () => IMAGE_API_GROUP],
+  [`/apis/${IMAGE_GROUP_VERSION}`, () => IMAGE_API_RESOURCE_LIST],
+  ['/version', () => VERSION_INFO],
 ];
 
 /**
@@ -77,6 +80,6 @@ const DOCUMENTS: ReadonlyArray<readonly [string, unknown]> = [
  */
 export function registerDiscovery(app: FastifyInstance): void {
   for (const [path, document] of DOCUMENTS) {
-    app.get(path, (request, reply) => sendJson(reply, 200, document, { pretty: prettyPrint(request) }));
+    app.get(path, (request, reply) => sendJson(reply, 200, document(request), { pretty: prettyPrint(request) }));
   }
 }

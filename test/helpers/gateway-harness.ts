@@ -1,4 +1,5 @@
-import type { GraphQLSchema } from 'graphql';
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print, type GraphQLSchema } from 'graphql';
 import { DEMO_ADMIN_TOKEN } from '../../src/demo/demo-tokens';
 import { startDemoCluster, type DemoCluster, type DemoClusterOptions } from '../../src/demo/demo-cluster';
 import { buildGatewaySchema } from '../../src/graphql/build-gateway-schema';
@@ -13,6 +14,8 @@ export interface HarnessOptions {
   concurrency?: number;
   listThreshold?: number;
   timeoutMs?: number;
+  /** Upstream retries of the adapter (429, 503, refused connections); the adapter's default when absent. */
+  retries?: number;
   server?: Partial<ServerOptions>;
 }
 
@@ -27,6 +30,12 @@ export interface Harness {
   kube: KubeClient;
   /** POSTs one operation to /graphql; `token` null sends no Authorization header. */
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string | null): Promise<GraphQLAnswer<T>>;
+  /** Runs a typed operation from test/generated (see codegen.yml). */
+  run<TResult, TVariables extends Record<string, unknown>>(
+    document: TypedDocumentNode<TResult, TVariables>,
+    variables: TVariables,
+    token?: string | null,
+  ): Promise<GraphQLAnswer<TResult>>;
   /** Upstream requests the demo cluster received for resources (discovery excluded). */
   upstreamCalls(): string[];
   stop(): Promise<void>;
@@ -40,6 +49,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const demo = await startDemoCluster(options.demo);
   const kube = await createKubeClient(kubeConfigForServer(demo.url, DEMO_ADMIN_TOKEN), {
     timeoutMs: options.timeoutMs ?? 5_000,
+    ...(options.retries !== undefined ? { retries: options.retries } : {}),
   });
   const gateway = await startServer({
     host: '127.0.0.1',
@@ -51,7 +61,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     schema: await schema,
     ...options.server,
   });
-  return {
+  const harness: Harness = {
     demo,
     gateway,
     kube,
@@ -60,6 +70,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       if (token) headers.authorization = `Bearer ${token}`;
       const response = await fetch(`${gateway.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
       return { status: response.status, body: (await response.json()) as GraphQLAnswer['body'] } as never;
+    },
+    run(document, variables, token) {
+      return harness.graphql(print(document), variables, token);
     },
     upstreamCalls() {
       return demo.requests.map((request) => request.url).filter((url) => url.startsWith('/apis/image.openshift.io/v1/'));
@@ -70,4 +83,5 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await demo.stop();
     },
   };
+  return harness;
 }

@@ -1,0 +1,205 @@
+// An OpenShift-compatible API server for image.openshift.io/v1 on loopback: the upstream of
+// every test, and of `npm start` where there is no cluster. Plain node:http so that the request
+// line is read the way a Go server reads it (see request-target.ts), not the way a Node router would.
+import * as http from 'node:http';
+import * as https from 'node:https';
+import type { AddressInfo, Socket } from 'node:net';
+import { authenticate, authorize } from './demo-auth';
+import { discoveryDocument } from './demo-discovery';
+import { FaultInjector, type DemoFaults } from './demo-faults';
+import { routeResourceRequest } from './demo-router';
+import { badRequest, methodNotAllowed, routeNotFound, serviceUnavailable, tooManyRequests, unauthorized, type DemoResponse } from './demo-status';
+import { DemoStore } from './demo-store';
+import { DEMO_TOKENS, type DemoToken } from './demo-tokens';
+import { goJson } from './go-json';
+import { parseRequestTarget, requestInfoFor } from './request-target';
+import { SAMPLE_DATA } from './sample-data';
+
+export type { DemoFaults } from './demo-faults';
+export type { DemoToken } from './demo-tokens';
+
+export interface RecordedRequest {
+  method: string;
+  /** The raw request-target as received, e.g. `/apis/…/imagestreamimages/ruby%40sha256:ab?pretty=true`. */
+  url: string;
+  authorization?: string;
+  /** The user the token belongs to; absent when the request did not authenticate. */
+  user?: string;
+}
+
+export interface DemoClusterOptions {
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Default 0: any free port. */
+  port?: number;
+  /** Default DEMO_TOKENS. */
+  tokens?: readonly DemoToken[];
+  faults?: DemoFaults;
+  /** Serve HTTPS with this certificate (kubectl only sends bearer tokens over TLS). */
+  tls?: { cert: string | Buffer; key: string | Buffer };
+  /**
+   * Keep only the newest this many recorded requests. Default: all of them, which tests want;
+   * a long-running process (demo mode of `npm start`) should set a bound.
+   */
+  maxRecordedRequests?: number;
+}
+
+export interface DemoCluster {
+  /** e.g. `http://127.0.0.1:41234`, no trailing slash. */
+  readonly url: string;
+  /** Every request, in arrival order; tests count upstream calls with it. */
+  readonly requests: RecordedRequest[];
+  resetRequests(): void;
+  /** Read on every request: change it (or its fields) at run time. */
+  faults: DemoFaults;
+  /** Closes the listener and every connection, hung ones included. */
+  stop(): Promise<void>;
+}
+
+// Anonymous, like the kube-apiserver's system:public-info-viewer paths.
+const HEALTH_PATHS = new Set(['/healthz', '/livez', '/readyz']);
+
+/** k8s isPrettyPrint: `?pretty=` wins when it parses as a Go bool; else curl, wget and browsers get indentation. */
+function wantsPretty(query: URLSearchParams, userAgent: string | undefined): boolean {
+  const pretty = query.get('pretty');
+  if (pretty) return ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(pretty);
+  const agent = userAgent ?? '';
+  return agent.startsWith('curl') || agent.startsWith('Wget') || agent.startsWith('Mozilla/5.0');
+}
+
+function send(res: http.ServerResponse, answer: DemoResponse, pretty: boolean): void {
+  if (res.destroyed || res.headersSent) return;
+  const body = goJson(answer.body, pretty);
+  res.writeHead(answer.code, {
+    'Content-Type': 'application/json',
+    'Cache-Control': 'no-cache, private',
+    'Content-Length': Buffer.byteLength(body),
+    ...answer.headers,
+  });
+  res.end(body);
+}
+
+export async function startDemoCluster(options: DemoClusterOptions = {}): Promise<DemoCluster> {
+  const host = options.host ?? '127.0.0.1';
+  const tokens = options.tokens ?? DEMO_TOKENS;
+  const store = new DemoStore(SAMPLE_DATA);
+  const requests: RecordedRequest[] = [];
+  const maxRecorded = options.maxRecordedRequests ?? Infinity;
+  const sockets = new Set<Socket>();
+  const timers = new Set<NodeJS.Timeout>();
+  let serverAddress = '';
+
+  const cluster = {
+    url: '',
+    requests,
+    faults: { ...options.faults } as DemoFaults,
+    resetRequests(): void {
+      requests.length = 0;
+    },
+    stop: async (): Promise<void> => undefined,
+  };
+  const injector = new FaultInjector(() => cluster.faults);
+
+  const answerLater = (res: http.ServerResponse, delayMs: number, answer: () => DemoResponse, pretty: boolean): void => {
+    if (delayMs <= 0) {
+      send(res, answer(), pretty);
+      return;
+    }
+    const timer = setTimeout(() => {
+      timers.delete(timer);
+      send(res, answer(), pretty);
+    }, delayMs);
+    timers.add(timer);
+    res.on('close', () => {
+      clearTimeout(timer);
+      timers.delete(timer);
+    });
+  };
+
+  const listener = (req: http.IncomingMessage, res: http.ServerResponse): void => {
+    const method = req.method ?? 'GET';
+    const rawUrl = req.url ?? '/';
+    const record: RecordedRequest = { method, url: rawUrl, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) };
+    requests.push(record);
+    if (requests.length > maxRecorded) requests.splice(0, requests.length - maxRecorded);
+    // Bodies are never read (the demo is read-only); let them drain so keep-alive works.
+    req.resume();
+
+    const target = parseRequestTarget(rawUrl);
+    if ('error' in target) {
+      send(res, badRequest(target.error), false);
+      return;
+    }
+    const pretty = wantsPretty(target.query, req.headers['user-agent']);
+    if (HEALTH_PATHS.has(target.path)) {
+      res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff' });
+      res.end('ok');
+      return;
+    }
+
+    const token = authenticate(req.headers.authorization, tokens);
+    if (!token) {
+      send(res, unauthorized(), pretty);
+      return;
+    }
+    record.user = token.user;
+
+    const info = requestInfoFor(method, target.path, target.query);
+    if (!info.isResourceRequest) {
+      const document = discoveryDocument(target.path, serverAddress);
+      if (document === undefined) send(res, routeNotFound(), pretty);
+      else if (method !== 'GET') send(res, methodNotAllowed(), pretty);
+      else send(res, { code: 200, body: document }, pretty);
+      return;
+    }
+
+    const forbidden = authorize(token, info);
+    if (forbidden) {
+      send(res, forbidden, pretty);
+      return;
+    }
+    const fault = injector.decide();
+    if (fault.outcome === 'hang') return;
+    answerLater(
+      res,
+      fault.delayMs,
+      () => {
+        if (fault.outcome === 'error') return serviceUnavailable();
+        if (fault.outcome === 'rateLimit') return tooManyRequests();
+        return routeResourceRequest(method, { store, info, query: target.query, accept: req.headers.accept, now: Date.now() });
+      },
+      pretty,
+    );
+  };
+
+  const server = options.tls ? https.createServer({ cert: options.tls.cert, key: options.tls.key }, listener) : http.createServer(listener);
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const hostPart = address.family === 'IPv6' || host.includes(':') ? `[${address.address}]` : host;
+  serverAddress = `${hostPart}:${address.port}`;
+  cluster.url = `${options.tls ? 'https' : 'http'}://${serverAddress}`;
+
+  let stopping: Promise<void> | undefined;
+  cluster.stop = () => {
+    stopping ??= new Promise<void>((resolve) => {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      server.close(() => resolve());
+      server.closeAllConnections();
+      for (const socket of sockets) socket.destroy();
+    });
+    return stopping;
+  };
+  return cluster;
+}

@@ -1,0 +1,86 @@
+// kubectl, a real Kubernetes client, against the gateway over HTTPS: discovery, the raw route,
+// the typed GET and the server-side Table. kubectl sends bearer tokens only over TLS.
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { DEMO_ADMIN_TOKEN } from '../../src/demo/demo-tokens';
+import { SAMPLES } from '../../src/demo/sample-data';
+import { startHarness, type Harness } from '../helpers/gateway-harness';
+import { makeTlsFixture } from '../kube/tls-fixture';
+import { rawRequest } from './raw-request';
+
+const run = promisify(execFile);
+
+function onPath(command: string): boolean {
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir !== '' && fs.existsSync(path.join(dir, command)));
+}
+
+const haveKubectl = onPath('kubectl');
+const haveOpenssl = onPath('openssl');
+if (!haveKubectl || !haveOpenssl) {
+  console.warn(`test/rest/kubectl.test.ts skipped: ${!haveKubectl ? 'kubectl' : 'openssl'} is not on PATH`);
+}
+const describeWithKubectl = haveKubectl && haveOpenssl ? describe : describe.skip;
+
+const { amd64 } = SAMPLES.manifestListMembers;
+const NAMESPACE = 'demo';
+const NAME = `ubuntu@${amd64}`;
+const ISI_PATH = `/apis/image.openshift.io/v1/namespaces/${NAMESPACE}/imagestreamimages/${NAME}`;
+
+describeWithKubectl('kubectl against the gateway over HTTPS', () => {
+  let harness: Harness;
+  let scratch: string;
+  let kubectl: (...args: string[]) => Promise<string>;
+
+  beforeAll(async () => {
+    const tls = makeTlsFixture();
+    harness = await startHarness({ lendCredentials: false, server: { tls: { cert: tls.serverCert, key: tls.serverKey } } });
+    scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'isgw-kubectl-'));
+    const kubeconfig = path.join(scratch, 'empty-kubeconfig');
+    fs.writeFileSync(kubeconfig, '');
+    const common = ['--server', harness.gateway.url, '--token', DEMO_ADMIN_TOKEN, '--insecure-skip-tls-verify', '--cache-dir', path.join(scratch, 'cache')];
+    // Asynchronous: the gateway answers from this same process.
+    kubectl = async (...args) => {
+      const { stdout } = await run('kubectl', [...common, ...args], {
+        env: { PATH: process.env.PATH, HOME: scratch, KUBECONFIG: kubeconfig },
+        timeout: 15_000,
+      });
+      return stdout;
+    };
+  });
+  afterAll(async () => {
+    await harness?.stop();
+    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+  });
+
+  const direct = async () => JSON.parse((await rawRequest(harness.demo.url, ISI_PATH, { token: DEMO_ADMIN_TOKEN })).body) as unknown;
+
+  test('get --raw prints the upstream object', async () => {
+    expect(JSON.parse(await kubectl('get', '--raw', ISI_PATH))).toEqual(await direct());
+  });
+
+  test('get imagestreamimage -o json finds the resource through discovery and prints the upstream object', async () => {
+    expect(JSON.parse(await kubectl('get', 'imagestreamimage', NAME, '-n', NAMESPACE, '-o', 'json'))).toEqual(await direct());
+  });
+
+  test('get isimage prints the NAME and UPDATED columns of the server-side Table', async () => {
+    const [header, row, ...rest] = (await kubectl('get', 'isimage', NAME, '-n', NAMESPACE)).trimEnd().split('\n');
+    expect(header?.split(/\s{2,}/)).toEqual(['NAME', 'UPDATED']);
+    expect(row).toMatch(new RegExp(`^${NAME}\\s+\\d+ years ago$`));
+    expect(rest).toEqual([]);
+  });
+
+  test('get isimage -o wide adds IMAGE REFERENCE and IMAGE NAME', async () => {
+    const [header, row] = (await kubectl('get', 'isimage', NAME, '-n', NAMESPACE, '-o', 'wide')).trimEnd().split('\n');
+    expect(header?.split(/\s{2,}/)).toEqual(['NAME', 'UPDATED', 'IMAGE REFERENCE', 'IMAGE NAME']);
+    expect(row?.split(/\s{2,}/)).toEqual([NAME, expect.stringMatching(/^\d+ years ago$/), `docker.io/library/ubuntu@${amd64}`, amd64]);
+  });
+
+  test('every call carried the token to the API server', () => {
+    const isiCalls = harness.demo.requests.filter((request) => request.url.includes('/imagestreamimages/'));
+    expect(isiCalls.length).toBeGreaterThanOrEqual(4);
+    expect(new Set(isiCalls.map((request) => request.authorization))).toEqual(new Set([`Bearer ${DEMO_ADMIN_TOKEN}`]));
+  });
+});
