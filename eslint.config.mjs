@@ -10,6 +10,7 @@ const zone = (target, from, message, except) => ({ target, from, message, ...(ex
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/generated/**'] },
   js.configs.recommended,
+  { files: ['**/*.js', '**/*.cjs'], languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly', __dirname: 'readonly', process: 'readonly' } } },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.ts'],
@@ -30,7 +31,7 @@ export default tseslint.config(
             zone('./src/config.ts', './src', 'config.ts imports nothing in src/.', ['./config.ts']),
             zone('./src/kube', './src', 'kube/ may import only config.ts (types) and itself.', ['./kube', './config.ts']),
             zone('./src/loaders', './src', 'loaders/ may import only kube/ and itself.', ['./loaders', './kube', './config.ts']),
-            zone('./src/errors.ts', './src', 'errors.ts may import only kube/errors.ts.', ['./errors.ts', './kube/errors.ts']),
+            zone('./src/errors.ts', './src', 'errors.ts may import only kube/errors.ts (and kube/types.ts for types).', ['./errors.ts', './kube/errors.ts', './kube/types.ts']),
             zone('./src/context.ts', './src', 'context.ts may import loaders/, kube/ and errors.ts.', ['./context.ts', './loaders', './kube', './config.ts', './errors.ts']),
             zone('./src/graphql', './src', 'graphql/ may import context, errors, loaders/ and kube/.', ['./graphql', './context.ts', './errors.ts', './loaders', './kube', './config.ts']),
             zone('./src/rest', './src', 'rest/ may import context, errors, loaders/ and kube/.', ['./rest', './context.ts', './errors.ts', './loaders', './kube', './config.ts']),

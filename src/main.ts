@@ -40,7 +40,8 @@ async function main(): Promise<void> {
   let kubeConfig;
   let source: string;
   if (access.kind === 'none') {
-    demo = await startDemoCluster({ host: '127.0.0.1', port: 0 });
+    // The request log exists for tests; a long-running gateway keeps only the newest entries.
+    demo = await startDemoCluster({ host: '127.0.0.1', port: 0, maxRecordedRequests: 1000 });
     kubeConfig = kubeConfigForServer(demo.url, DEMO_ADMIN_TOKEN);
     source = `the embedded demo cluster at ${demo.url}`;
   } else {

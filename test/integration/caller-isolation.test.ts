@@ -142,6 +142,17 @@ function checkGraphQL(caller: Caller, target: Target, answer: Answer): void {
     return;
   }
   const error = answer.json.errors?.[0];
+  if (!caller.token) {
+    // Without credentials the gateway refuses the whole request itself, before any resolver runs.
+    expect({ context, status: answer.status, data: answer.json.data, errors: answer.json.errors?.length, code: error?.extensions?.code }).toEqual({
+      context,
+      status: 401,
+      data: undefined,
+      errors: 1,
+      code: 'UNAUTHENTICATED',
+    });
+    return;
+  }
   expect({ context, data: answer.json.data, errors: answer.json.errors?.length, code: error?.extensions?.code, path: error?.path }).toEqual({
     context,
     data: target.nonNull ? null : { [target.field]: null },
@@ -259,6 +270,10 @@ test('a combined request of every nullable field answers each field for the call
 
   for (const { caller, answer } of answers) {
     for (const token of ALL_TOKENS) expect(answer.text.includes(token)).toBe(false);
+    if (!caller.token) {
+      expect([answer.status, answer.json.data, answer.json.errors?.map((e) => e.extensions?.code)]).toEqual([401, undefined, ['UNAUTHENTICATED']]);
+      continue;
+    }
     nullable.forEach((target, i) => {
       const expected = expectationOf(caller, target);
       const errors = (answer.json.errors ?? []).filter((error) => (error.path ?? [])[0] === `t${i}`);

@@ -32,10 +32,12 @@ const ISI_PATH = `/apis/image.openshift.io/v1/namespaces/${NAMESPACE}/imagestrea
 describeWithKubectl('kubectl against the gateway over HTTPS', () => {
   let harness: Harness;
   let scratch: string;
+  let tlsDir: string;
   let kubectl: (...args: string[]) => Promise<string>;
 
   beforeAll(async () => {
     const tls = makeTlsFixture();
+    tlsDir = tls.dir;
     harness = await startHarness({ lendCredentials: false, server: { tls: { cert: tls.serverCert, key: tls.serverKey } } });
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'isgw-kubectl-'));
     const kubeconfig = path.join(scratch, 'empty-kubeconfig');
@@ -52,7 +54,8 @@ describeWithKubectl('kubectl against the gateway over HTTPS', () => {
   });
   afterAll(async () => {
     await harness?.stop();
-    if (scratch) fs.rmSync(scratch, { recursive: true, force: true });
+    // The throw-away key pair and kubectl's cache go with the suite.
+    for (const dir of [scratch, tlsDir]) if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
   const direct = async () => JSON.parse((await rawRequest(harness.demo.url, ISI_PATH, { token: DEMO_ADMIN_TOKEN })).body) as unknown;

@@ -1,4 +1,5 @@
 // Discovery, server-side Tables, HTTPS and upstream failures on the REST surface.
+import fs from 'node:fs';
 import { DEMO_ADMIN_TOKEN } from '../../src/demo/demo-tokens';
 import { SAMPLES } from '../../src/demo/sample-data';
 import { startHarness, type Harness } from '../helpers/gateway-harness';
@@ -193,6 +194,7 @@ describe('the REST surface over HTTPS', () => {
       expect(harness.demo.requests.at(-2)?.authorization).toBe(`Bearer ${DEMO_ADMIN_TOKEN}`);
     } finally {
       await harness.stop();
+      fs.rmSync(tls.dir, { recursive: true, force: true });
     }
   });
 });
