@@ -64,6 +64,7 @@ export function createContext(request: RequestLike, options: ContextOptions): Co
     concurrency: options.concurrency,
     listThreshold: options.listThreshold,
     signal,
+    deadline: options.requestDeadlineMs ? Date.now() + options.requestDeadlineMs : undefined,
     inflight: options.inflight,
   });
   return { auth, loaders, signal };

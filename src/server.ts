@@ -157,6 +157,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Object names can be long; the router's default of 100 characters would answer 414.
     routerOptions: { maxParamLength: 1024 },
     bodyLimit: limits.maxBodyBytes,
+    // A URL Fastify cannot decode (`%zz`) is answered in the same vocabulary as every other refusal.
+    frameworkErrors: (error, request, reply) => answerRequestError(error, request, reply),
   }) as unknown as FastifyInstance;
   app.setErrorHandler(answerRequestError);
   app.setNotFoundHandler(answerNotFound);

@@ -36,9 +36,8 @@ export interface KubeClientOptions {
  * A retry whose wait would end at or after it is not made: the caller gets the last failure at
  * once instead of an abort later. Without it, retries still stop as soon as `signal` aborts.
  */
-export interface HttpCallOptions extends CallOptions {
-  deadline?: number;
-}
+/** Kept for callers that name it; the deadline is part of CallOptions. */
+export type HttpCallOptions = CallOptions;
 
 export interface UpstreamRequestEvent {
   /** The API path, without the server's path prefix and without the query. */

@@ -11,6 +11,8 @@ export interface CallOptions {
   auth: CallerAuth;
   /** Aborted when the client that asked has gone; the upstream call is cancelled with it. */
   signal?: AbortSignal;
+  /** When the request's time is up (`Date.now()` units): no retry is started that would end later. */
+  deadline?: number;
 }
 
 export type ListableResource = Exclude<Resource, 'imagestreamimages'>;

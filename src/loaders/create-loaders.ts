@@ -29,6 +29,8 @@ export interface LoaderOptions {
   listPageSize?: number;
   /** Aborted when the client has gone; cancels every upstream call of the request. */
   signal?: AbortSignal;
+  /** When the request's time is up (`Date.now()` units); retries that would end later are not made. */
+  deadline?: number;
   /** Shared by all requests of the process: coalesces identical GETs of one caller in flight. */
   inflight?: InflightCalls;
 }
@@ -63,7 +65,7 @@ export function createLoaders(
   function call<T>(fetch: (callOptions: CallOptions) => Promise<T>): Promise<T> {
     // No credentials: fail before any upstream call, never fall back to the gateway's own.
     if (auth instanceof MissingCredentialsError) return Promise.reject(auth);
-    const callOptions: CallOptions = { auth, signal: options.signal };
+    const callOptions: CallOptions = { auth, signal: options.signal, deadline: options.deadline };
     return limit(() => fetch(callOptions));
   }
 
@@ -73,7 +75,7 @@ export function createLoaders(
   function get<R extends Resource>(request: GetRequest<R>): Promise<ResourceTypes[R]['item']> {
     if (auth instanceof MissingCredentialsError || !inflight) return call((callOptions) => kube.get(request, callOptions));
     const key = `${callerKey} ${request.resource} ${request.namespace ?? ''} ${request.name}`;
-    return inflight.run(key, options.signal, (signal) => limit(() => kube.get(request, { auth, signal })));
+    return inflight.run(key, options.signal, (signal) => limit(() => kube.get(request, { auth, signal, deadline: options.deadline })));
   }
 
   const getEach = <K, R extends Resource>(keys: readonly K[], request: (key: K) => GetRequest<R>) =>

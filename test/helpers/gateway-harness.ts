@@ -36,6 +36,9 @@ export interface Harness {
     variables: TVariables,
     token?: string | null,
   ): Promise<GraphQLAnswer<TResult>>;
+  /** The most upstream get/list calls in flight at once since the start or the last reset. */
+  peakUpstreamInFlight(): number;
+  resetPeak(): void;
   /** Upstream requests the demo cluster received for resources (discovery excluded). */
   upstreamCalls(): string[];
   stop(): Promise<void>;
@@ -47,10 +50,27 @@ let schema: Promise<GraphQLSchema> | undefined;
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   schema ??= buildGatewaySchema();
   const demo = await startDemoCluster(options.demo);
-  const kube = await createKubeClient(kubeConfigForServer(demo.url, DEMO_ADMIN_TOKEN), {
+  const adapter = await createKubeClient(kubeConfigForServer(demo.url, DEMO_ADMIN_TOKEN), {
     timeoutMs: options.timeoutMs ?? 5_000,
     ...(options.retries !== undefined ? { retries: options.retries } : {}),
   });
+  let inFlight = 0;
+  let peak = 0;
+  const tracked = <T>(call: () => Promise<T>): Promise<T> => {
+    inFlight += 1;
+    peak = Math.max(peak, inFlight);
+    return call().finally(() => {
+      inFlight -= 1;
+    });
+  };
+  // The adapter itself, with its get/list calls counted while in flight.
+  const kube: KubeClient = {
+    server: adapter.server,
+    get: (request, callOptions) => tracked(() => adapter.get(request, callOptions)),
+    list: (request, callOptions) => tracked(() => adapter.list(request, callOptions)),
+    getPath: (path, callOptions) => adapter.getPath(path, callOptions),
+    close: () => adapter.close(),
+  };
   const gateway = await startServer({
     host: '127.0.0.1',
     port: 0,
@@ -73,6 +93,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     },
     run(document, variables, token) {
       return harness.graphql(print(document), variables, token);
+    },
+    peakUpstreamInFlight: () => peak,
+    resetPeak() {
+      peak = inFlight;
     },
     upstreamCalls() {
       return demo.requests.map((request) => request.url).filter((url) => url.startsWith('/apis/image.openshift.io/v1/'));

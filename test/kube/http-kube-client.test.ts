@@ -351,7 +351,7 @@ describe('connections and failures', () => {
     await start((req, res) => (++seen === 1 ? req.socket.destroy() : okHandler(req, res)));
     await expect(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller)).resolves.toMatchObject({ kind: 'ImageStream' });
     expect(upstream.requests).toHaveLength(2);
-    expect(client.stats()).toEqual({ requests: 2, inFlight: 0 });
+    expect(client.stats()).toEqual({ requests: 2, inFlight: 0, retries: 1 });
   });
 
   it('reports each upstream request to onRequest without credentials', async () => {
