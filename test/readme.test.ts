@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CONFIG_VARIABLES } from '../src/config';
+import { startHarness, type Harness } from './helpers/gateway-harness';
+
+// The README is part of the product: its queries are pasted by newcomers, its table is how
+// operators configure the gateway. Both are checked against the code.
+
+const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
+const queries = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+const nameOf = (query: string) => /query (\w+)/.exec(query)?.[1] ?? 'anonymous';
+
+test('starts with the two commands', () => {
+  expect(readme).toContain('npm ci && npm start');
+  expect(readme.indexOf('npm ci && npm start')).toBeLessThan(readme.indexOf('## Configuration'));
+  expect(readme).toMatch(/^npm test\b/m);
+});
+
+test('documents every configuration variable the code reads', () => {
+  const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
+  const documented = [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((match) => match[1]);
+  expect(documented).toEqual(CONFIG_VARIABLES.map((variable) => variable.name));
+});
+
+describe('the README queries, pasted as they are into the demo gateway', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(() => harness.stop());
+
+  test('there are at least five of them', () => {
+    expect(queries.length).toBeGreaterThanOrEqual(5);
+  });
+
+  test.each(queries.map((query) => [nameOf(query), query]))('%s returns data without errors', async (_name, query) => {
+    const { status, body } = await harness.graphql(query);
+    expect(body.errors).toBeUndefined();
+    expect(status).toBe(200);
+    const roots = Object.values(body.data ?? {});
+    expect(roots.length).toBeGreaterThan(0);
+    expect(roots.every((value) => value !== null)).toBe(true);
+  });
+
+  test('SignedImage shows the trusted signature and its key id', async () => {
+    const query = queries.find((q) => nameOf(q) === 'SignedImage') ?? '';
+    const { body } = await harness.graphql<{ imageStreamImage: { image: { signatures: Array<{ issuedTo: { publicKeyID: string } | null }> } } }>(query);
+    expect(body.data?.imageStreamImage.image.signatures.map((s) => s.issuedTo?.publicKeyID ?? null)).toEqual(['199E2F91FD431D51', null]);
+  });
+
+  test('Platforms lists four platforms, arm64 with variant v8', async () => {
+    const query = queries.find((q) => nameOf(q) === 'Platforms') ?? '';
+    const { body } = await harness.graphql<{ imageStreamTag: { image: { dockerImageManifests: Array<{ architecture: string; variant: string | null }> } } }>(query);
+    expect(body.data?.imageStreamTag.image.dockerImageManifests.map((m) => `${m.architecture}${m.variant ? `/${m.variant}` : ''}`)).toEqual([
+      'amd64',
+      'arm64/v8',
+      'ppc64le',
+      's390x',
+    ]);
+  });
+});
