@@ -18,7 +18,7 @@ import {
   ImageStreamTag,
 } from '../../src/graphql/types';
 
-const samples = path.resolve(__dirname, '../../../shared/fixtures/openshift-samples');
+const samples = path.resolve(__dirname, '../fixtures/openshift-samples');
 const readSample = <T>(file: string): T => JSON.parse(readFileSync(path.join(samples, file), 'utf8')) as T;
 
 const FIVE_GIB = 5368709120;
