@@ -9,6 +9,7 @@ import { DEMO_ADMIN_TOKEN } from './demo/demo-tokens';
 import { kubeConfigForServer, resolveClusterAccess } from './kube/cluster-access';
 import { ClusterConfigError } from './kube/errors';
 import { createKubeClient } from './kube/http-kube-client';
+import { GatewayMetrics } from './metrics';
 import { startServer } from './server';
 import { createShutdown } from './shutdown';
 
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     throw error;
   }
 
+  const metrics = new GatewayMetrics({ processMetrics: true });
   let demo: DemoCluster | undefined;
   let kubeConfig;
   let source: string;
@@ -56,7 +58,11 @@ async function main(): Promise<void> {
     );
   }
 
-  const kube = await createKubeClient(kubeConfig, { timeoutMs: config.upstreamTimeoutMs, retries: config.upstreamRetries });
+  const kube = await createKubeClient(kubeConfig, {
+    timeoutMs: config.upstreamTimeoutMs,
+    retries: config.upstreamRetries,
+    onRequest: metrics.observeUpstream,
+  });
   const tls =
     config.tlsCertFile && config.tlsKeyFile
       ? { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) }
@@ -74,6 +80,7 @@ async function main(): Promise<void> {
     tls,
     logger,
     corsOrigins: config.corsOrigins,
+    metrics,
     requestDeadlineMs: config.requestDeadlineMs,
     limits: {
       maxQueryDepth: config.maxQueryDepth,

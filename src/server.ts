@@ -11,6 +11,7 @@ import type { Logger } from 'pino';
 import { createContext, type Context, type ContextOptions } from './context';
 import { failureStatus, toGraphQLError } from './errors';
 import { InflightCalls } from './loaders/inflight-calls';
+import { GatewayMetrics } from './metrics';
 import { rootFieldsRule } from './graphql/limits/root-fields-rule';
 import { upstreamCallBudgetPlugin } from './graphql/limits/upstream-call-budget.plugin';
 import { buildGatewaySchema } from './graphql/build-gateway-schema';
@@ -41,6 +42,8 @@ export interface ServerOptions {
   corsOrigins?: string[];
   /** Time one request may spend on upstream calls, retries included. */
   requestDeadlineMs?: number;
+  /** Served on GET /metrics; the process entry shares it with the adapter's `onRequest`. */
+  metrics?: GatewayMetrics;
 }
 
 export interface Limits {
@@ -160,6 +163,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // A URL Fastify cannot decode (`%zz`) is answered in the same vocabulary as every other refusal.
     frameworkErrors: (error, request, reply) => answerRequestError(error, request, reply),
   }) as unknown as FastifyInstance;
+  const metrics = options.metrics ?? new GatewayMetrics();
+  app.addHook('onResponse', async (request, reply) => {
+    metrics.observeHttp(request.routeOptions.url ?? 'unmatched', request.method, reply.statusCode);
+  });
   app.setErrorHandler(answerRequestError);
   app.setNotFoundHandler(answerNotFound);
   if (options.corsOrigins && options.corsOrigins.length > 0) {
@@ -232,6 +239,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       reply.code(405).header('allow', 'GET, POST').send(graphQLErrorBody('/graphql accepts GET and POST only', 'METHOD_NOT_ALLOWED')),
   });
 
+  app.get('/metrics', async (_request, reply) =>
+    reply.header('content-type', metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
   app.get('/healthz', async () => ({ status: 'ok' }));
   app.get('/readyz', async (_request, reply) => {
     try {

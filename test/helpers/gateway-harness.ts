@@ -6,6 +6,7 @@ import { buildGatewaySchema } from '../../src/graphql/build-gateway-schema';
 import { kubeConfigForServer } from '../../src/kube/cluster-access';
 import { createKubeClient } from '../../src/kube/http-kube-client';
 import type { KubeClient } from '../../src/kube/kube-client';
+import { GatewayMetrics } from '../../src/metrics';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server';
 
 export interface HarnessOptions {
@@ -50,7 +51,9 @@ let schema: Promise<GraphQLSchema> | undefined;
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   schema ??= buildGatewaySchema();
   const demo = await startDemoCluster(options.demo);
+  const metrics = new GatewayMetrics();
   const adapter = await createKubeClient(kubeConfigForServer(demo.url, DEMO_ADMIN_TOKEN), {
+    onRequest: metrics.observeUpstream,
     timeoutMs: options.timeoutMs ?? 5_000,
     ...(options.retries !== undefined ? { retries: options.retries } : {}),
   });
@@ -79,6 +82,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     concurrency: options.concurrency ?? 16,
     listThreshold: options.listThreshold ?? 10,
     schema: await schema,
+    metrics,
     ...options.server,
   });
   const harness: Harness = {

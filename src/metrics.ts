@@ -1,0 +1,54 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { UpstreamRequestEvent } from './kube/http-kube-client';
+
+/** The resource an API path names (`imagestreamimages`, `imagestreams`, …), never the object name. */
+function resourceOf(path: string): string {
+  const segments = path.split('/').filter(Boolean);
+  const namespaced = segments[3] === 'namespaces';
+  return (namespaced ? segments[5] : segments[3]) ?? 'discovery';
+}
+
+/**
+ * The gateway's Prometheus metrics, served on GET /metrics. Labels are bounded sets (route
+ * patterns, resources, status codes): never object names, never callers.
+ */
+export class GatewayMetrics {
+  readonly registry = new Registry();
+
+  private readonly httpRequests = new Counter({
+    name: 'gateway_http_requests_total',
+    help: 'Requests answered by the gateway, by route pattern, method and status code.',
+    labelNames: ['route', 'method', 'status'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly upstreamRequests = new Counter({
+    name: 'gateway_upstream_requests_total',
+    help: 'Requests sent to the Kubernetes API server (retries included), by resource, outcome and status code.',
+    labelNames: ['resource', 'outcome', 'status'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly upstreamDuration = new Histogram({
+    name: 'gateway_upstream_request_duration_seconds',
+    help: 'Time of each request to the Kubernetes API server, by resource.',
+    labelNames: ['resource'] as const,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [this.registry],
+  });
+
+  constructor(options: { processMetrics?: boolean } = {}) {
+    if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** For the adapter's `onRequest` option. */
+  readonly observeUpstream = (event: UpstreamRequestEvent): void => {
+    const resource = resourceOf(event.path);
+    this.upstreamRequests.inc({ resource, outcome: event.outcome, status: event.statusCode ?? 'none' });
+    this.upstreamDuration.observe({ resource }, event.durationMs / 1000);
+  };
+
+  observeHttp(route: string, method: string, status: number): void {
+    this.httpRequests.inc({ route, method, status });
+  }
+}
