@@ -10,7 +10,7 @@ import { kubeConfigForServer, resolveClusterAccess } from './kube/cluster-access
 import { ClusterConfigError } from './kube/errors';
 import { createKubeClient } from './kube/http-kube-client';
 import { GatewayMetrics } from './metrics';
-import { startServer } from './server';
+import { limitsOf, startServer } from './server';
 import { createShutdown } from './shutdown';
 
 async function main(): Promise<void> {
@@ -82,15 +82,7 @@ async function main(): Promise<void> {
     corsOrigins: config.corsOrigins,
     metrics,
     requestDeadlineMs: config.requestDeadlineMs,
-    limits: {
-      maxQueryDepth: config.maxQueryDepth,
-      maxAliases: config.maxAliases,
-      maxRootFields: config.maxRootFields,
-      maxTokens: config.maxTokens,
-      maxBodyBytes: config.maxBodyBytes,
-      maxUpstreamCalls: config.maxUpstreamCalls,
-      batchMaxOperations: config.batchMaxOperations,
-    },
+    limits: limitsOf(config),
   });
   logger.info(`GraphQL at ${server.url}/graphql (upstream: ${source})`);
 

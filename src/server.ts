@@ -1,22 +1,24 @@
-import { ApolloServer, HeaderMap } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import fastifyCors from '@fastify/cors';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
+import { loadConfig, type Config } from './config';
 import { createContext, type Context, type ContextOptions } from './context';
-import { failureStatus, toGraphQLError } from './errors';
 import { InflightCalls } from './loaders/inflight-calls';
 import { GatewayMetrics } from './metrics';
+import { answerNotFound, answerRequestError, graphQLErrorBody } from './http-refusals';
+import { formatError } from './graphql/format-error';
+import { requireCredentials } from './graphql/require-credentials';
 import { rootFieldsRule } from './graphql/limits/root-fields-rule';
 import { upstreamCallBudgetPlugin } from './graphql/limits/upstream-call-budget.plugin';
 import { buildGatewaySchema } from './graphql/build-gateway-schema';
 import { registerRestRoutes } from './rest/register-rest-routes';
-import { KubeApiError, MissingCredentialsError } from './kube/errors';
+import { KubeApiError } from './kube/errors';
 import type { KubeClient } from './kube/kube-client';
 
 export interface ServerOptions {
@@ -46,27 +48,18 @@ export interface ServerOptions {
   metrics?: GatewayMetrics;
 }
 
-export interface Limits {
-  maxQueryDepth: number;
-  maxAliases: number;
-  maxRootFields: number;
-  maxTokens: number;
-  maxBodyBytes: number;
-  maxUpstreamCalls: number;
-  /** Operations in one HTTP-batched request; 0 turns HTTP batching off. */
-  batchMaxOperations: number;
-}
+export type Limits = Pick<
+  Config,
+  'maxQueryDepth' | 'maxAliases' | 'maxRootFields' | 'maxTokens' | 'maxBodyBytes' | 'maxUpstreamCalls' | 'batchMaxOperations'
+>;
 
-/** The defaults of src/config.ts, for servers started without a configuration (tests). */
-export const DEFAULT_LIMITS: Limits = {
-  maxQueryDepth: 12,
-  maxAliases: 30,
-  maxRootFields: 20,
-  maxTokens: 2000,
-  maxBodyBytes: 1_048_576,
-  maxUpstreamCalls: 500,
-  batchMaxOperations: 0,
-};
+/** The limits of the default configuration, for servers started without one (tests). */
+export const DEFAULT_LIMITS: Limits = limitsOf(loadConfig({}));
+
+export function limitsOf(config: Config): Limits {
+  const { maxQueryDepth, maxAliases, maxRootFields, maxTokens, maxBodyBytes, maxUpstreamCalls, batchMaxOperations } = config;
+  return { maxQueryDepth, maxAliases, maxRootFields, maxTokens, maxBodyBytes, maxUpstreamCalls, batchMaxOperations };
+}
 
 export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:4000`. */
@@ -84,72 +77,8 @@ function clientGone(reply: FastifyReply): AbortSignal {
   return controller.signal;
 }
 
-const graphQLErrorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
 
-/** The Kubernetes paths answer in Status objects, everything else in GraphQL-shaped errors. */
-const isKubernetesPath = (url: string) => url === '/api' || url.startsWith('/api/') || url.startsWith('/apis');
 
-/**
- * Requests Fastify refuses before a route runs (a body too large or not JSON, a bad header):
- * answered in the caller's vocabulary, with the 4xx Fastify chose and never a stack trace.
- */
-function answerRequestError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
-  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-  if (status === 500) request.log.error({ err: error }, 'request failed');
-  const message =
-    status === 500
-      ? 'internal server error'
-      : status === 413
-        ? `the request body exceeds the limit of ${request.server.initialConfig.bodyLimit} bytes (MAX_BODY_BYTES)`
-        : error.message;
-  if (isKubernetesPath(request.url)) {
-    return reply.code(status).send(failureStatus(status, status === 500 ? 'InternalError' : 'BadRequest', message));
-  }
-  const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
-  return reply.code(status).send(graphQLErrorBody(message, code));
-}
-
-function answerNotFound(request: FastifyRequest, reply: FastifyReply) {
-  if (isKubernetesPath(request.url)) {
-    return reply.code(404).send(failureStatus(404, 'NotFound', 'the server could not find the requested resource', {}));
-  }
-  return reply.code(404).send(graphQLErrorBody(`no route ${request.method} ${request.url.split('?')[0]}; GraphQL is served at /graphql`, 'NOT_FOUND'));
-}
-
-/**
- * A GraphQL request without usable credentials is answered 401 as a whole, before any resolver
- * runs: every field of this schema needs the caller's token upstream.
- */
-function requireCredentials(context: Context): Context {
-  if (context.auth instanceof MissingCredentialsError) {
-    throw new GraphQLError(context.auth.message, {
-      extensions: { code: 'UNAUTHENTICATED', http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer']]) } },
-    });
-  }
-  return context;
-}
-
-// graphql-js's own wording of its token limit does not say which setting to change.
-const TOKEN_LIMIT = /^Syntax Error: Document contains more th(?:an|at) (\d+) tokens\. Parsing aborted\.$/;
-
-export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const tokenLimit = TOKEN_LIMIT.exec(formatted.message);
-  if (tokenLimit) {
-    return { ...formatted, message: `Token limit of ${tokenLimit[1]} exceeded (MAX_TOKENS): the document has more tokens.` };
-  }
-  const original = unwrapResolverError(error);
-  // Errors graphql-js or Apollo made themselves (syntax, validation, bad variables) are already safe.
-  if (original === error && formatted.extensions?.code && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR') {
-    return formatted;
-  }
-  const safe = toGraphQLError(original);
-  return {
-    message: safe.message,
-    ...(formatted.locations ? { locations: formatted.locations } : {}),
-    ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { ...safe.extensions },
-  };
-}
 
 /** The composition root: Fastify, Apollo Server on /graphql, probes; returns a started server. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {

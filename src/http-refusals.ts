@@ -1,0 +1,34 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { failureStatus } from './errors';
+
+export const graphQLErrorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
+
+/** The Kubernetes paths answer in Status objects, everything else in GraphQL-shaped errors. */
+const isKubernetesPath = (url: string) => url === '/api' || url.startsWith('/api/') || url.startsWith('/apis');
+
+/**
+ * Requests Fastify refuses before a route runs (a body too large or not JSON, a bad header):
+ * answered in the caller's vocabulary, with the 4xx Fastify chose and never a stack trace.
+ */
+export function answerRequestError(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+  if (status === 500) request.log.error({ err: error }, 'request failed');
+  const message =
+    status === 500
+      ? 'internal server error'
+      : status === 413
+        ? `the request body exceeds the limit of ${request.server.initialConfig.bodyLimit} bytes (MAX_BODY_BYTES)`
+        : error.message;
+  if (isKubernetesPath(request.url)) {
+    return reply.code(status).send(failureStatus(status, status === 500 ? 'InternalError' : 'BadRequest', message));
+  }
+  const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+  return reply.code(status).send(graphQLErrorBody(message, code));
+}
+
+export function answerNotFound(request: FastifyRequest, reply: FastifyReply) {
+  if (isKubernetesPath(request.url)) {
+    return reply.code(404).send(failureStatus(404, 'NotFound', 'the server could not find the requested resource', {}));
+  }
+  return reply.code(404).send(graphQLErrorBody(`no route ${request.method} ${request.url.split('?')[0]}; GraphQL is served at /graphql`, 'NOT_FOUND'));
+}
