@@ -44,10 +44,10 @@ export interface Config {
   maxUpstreamCalls: number;
   /** Operations per HTTP-batched request; 0 turns HTTP batching off. */
   batchMaxOperations: number;
-  /** `undefined` means the default for NODE_ENV: on, except in production. */
-  introspection: boolean | undefined;
-  /** `undefined` means the default for NODE_ENV: on, except in production. */
-  landingPage: boolean | undefined;
+  /** Default: on, except when NODE_ENV=production. */
+  introspection: boolean;
+  /** Default: on, except when NODE_ENV=production. */
+  landingPage: boolean;
   /** Origins allowed by CORS; empty: no cross-origin browser access. */
   corsOrigins: string[];
   /** Retries of an idempotent upstream GET after a connection error, 429 or 503. */
@@ -156,6 +156,7 @@ export function loadConfig(env: Env): Config {
       `TLS_CERT_FILE and TLS_KEY_FILE must be set together, got ${given}=${JSON.stringify(tlsCertFile ?? tlsKeyFile)} and ${missing} unset`,
     );
   }
+  const nodeEnv = text(env, 'NODE_ENV') ?? DEFAULTS.nodeEnv;
   return {
     port: integer(env, 'PORT', DEFAULTS.port, 1, 65535),
     host: text(env, 'HOST') ?? DEFAULTS.host,
@@ -168,7 +169,7 @@ export function loadConfig(env: Env): Config {
     tlsCertFile,
     tlsKeyFile,
     logLevel: logLevel(env),
-    nodeEnv: text(env, 'NODE_ENV') ?? DEFAULTS.nodeEnv,
+    nodeEnv,
     maxQueryDepth: integer(env, 'MAX_QUERY_DEPTH', DEFAULTS.maxQueryDepth, 1, 100),
     maxAliases: integer(env, 'MAX_ALIASES', DEFAULTS.maxAliases, 0, 1000),
     maxRootFields: integer(env, 'MAX_ROOT_FIELDS', DEFAULTS.maxRootFields, 1, 1000),
@@ -176,8 +177,9 @@ export function loadConfig(env: Env): Config {
     maxBodyBytes: integer(env, 'MAX_BODY_BYTES', DEFAULTS.maxBodyBytes, 1024, 104_857_600),
     maxUpstreamCalls: integer(env, 'MAX_UPSTREAM_CALLS', DEFAULTS.maxUpstreamCalls, 1, 100_000),
     batchMaxOperations: integer(env, 'BATCH_MAX_OPERATIONS', DEFAULTS.batchMaxOperations, 0, 100),
-    introspection: boolean(env, 'INTROSPECTION'),
-    landingPage: boolean(env, 'LANDING_PAGE'),
+    // Development conveniences that also tell strangers the schema: off in production by default.
+    introspection: boolean(env, 'INTROSPECTION') ?? nodeEnv !== 'production',
+    landingPage: boolean(env, 'LANDING_PAGE') ?? nodeEnv !== 'production',
     corsOrigins: origins(env, 'CORS_ORIGINS'),
     upstreamRetries: integer(env, 'UPSTREAM_RETRIES', DEFAULTS.upstreamRetries, 0, 10),
     requestDeadlineMs: integer(env, 'REQUEST_DEADLINE_MS', DEFAULTS.requestDeadlineMs, 1, 600_000),

@@ -67,7 +67,6 @@ async function main(): Promise<void> {
     config.tlsCertFile && config.tlsKeyFile
       ? { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) }
       : undefined;
-  const production = config.nodeEnv === 'production';
   const server = await startServer({
     host: config.host,
     port: config.port,
@@ -75,8 +74,8 @@ async function main(): Promise<void> {
     lendCredentials,
     concurrency: config.upstreamConcurrency,
     listThreshold: config.listThreshold,
-    landingPage: config.landingPage ?? !production,
-    introspection: config.introspection ?? !production,
+    landingPage: config.landingPage,
+    introspection: config.introspection,
     tls,
     logger,
     corsOrigins: config.corsOrigins,

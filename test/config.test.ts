@@ -31,8 +31,8 @@ it('gives every variable its default in an empty environment', () => {
     maxBodyBytes: 1048576,
     maxUpstreamCalls: 500,
     batchMaxOperations: 0,
-    introspection: undefined,
-    landingPage: undefined,
+    introspection: true,
+    landingPage: true,
     corsOrigins: [],
     upstreamRetries: 2,
     requestDeadlineMs: 30000,
@@ -108,6 +108,12 @@ it('refuses an origin that is not scheme://host[:port]', () => {
     'CORS_ORIGINS must be a comma-separated list of origins such as https://console.example.com, got "console.example.com"',
   );
   expect(message({ CORS_ORIGINS: 'https://ok.example.com/path' })).toContain('got "https://ok.example.com/path"');
+});
+
+it('turns introspection and the landing page off by default in production, and on when asked', () => {
+  expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, landingPage: false });
+  expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' })).toMatchObject({ introspection: true, landingPage: false });
+  expect(loadConfig({ NODE_ENV: 'development', LANDING_PAGE: '0' })).toMatchObject({ introspection: true, landingPage: false });
 });
 
 it('refuses a limit outside its range, naming it', () => {

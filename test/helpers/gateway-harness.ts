@@ -37,6 +37,8 @@ export interface Harness {
     variables: TVariables,
     token?: string | null,
   ): Promise<GraphQLAnswer<TResult>>;
+  /** Upstream get/list calls in flight now. */
+  inFlight(): number;
   /** The most upstream get/list calls in flight at once since the start or the last reset. */
   peakUpstreamInFlight(): number;
   resetPeak(): void;
@@ -98,6 +100,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     run(document, variables, token) {
       return harness.graphql(print(document), variables, token);
     },
+    inFlight: () => inFlight,
     peakUpstreamInFlight: () => peak,
     resetPeak() {
       peak = inFlight;
