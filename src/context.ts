@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import type { ServerResponse } from 'node:http';
 import type { Loaders } from './loaders/create-loaders';
 import { createLoaders } from './loaders/create-loaders';
 import type { InflightCalls } from './loaders/inflight-calls';
@@ -51,6 +52,15 @@ export function callerAuth(
     return new MissingCredentialsError('expected "Authorization: Bearer <token>", got a header of another form');
   }
   return { kind: 'bearer', token: match[1] };
+}
+
+/** An AbortSignal that fires when the client goes away before its answer was sent. */
+export function clientGoneSignal(response: Pick<ServerResponse, 'once' | 'writableFinished'>): AbortSignal {
+  const controller = new AbortController();
+  response.once('close', () => {
+    if (!response.writableFinished) controller.abort(new Error('the client closed the connection'));
+  });
+  return controller.signal;
 }
 
 export function createContext(request: RequestLike, options: ContextOptions): Context {

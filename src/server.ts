@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { loadConfig, type Config } from './config';
-import { createContext, type Context, type ContextOptions } from './context';
+import { clientGoneSignal, createContext, type Context, type ContextOptions } from './context';
 import { InflightCalls } from './loaders/inflight-calls';
 import { GatewayMetrics } from './metrics';
 import { answerNotFound, answerRequestError, graphQLErrorBody } from './http-refusals';
@@ -68,14 +68,6 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** An AbortSignal that fires when the client goes away before its answer was sent. */
-function clientGone(reply: FastifyReply): AbortSignal {
-  const controller = new AbortController();
-  reply.raw.once('close', () => {
-    if (!reply.raw.writableFinished) controller.abort(new Error('the client closed the connection'));
-  });
-  return controller.signal;
-}
 
 
 
@@ -156,7 +148,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     context: async (request: FastifyRequest, reply: FastifyReply) =>
-      requireCredentials(createContext({ headers: request.headers, signal: clientGone(reply) }, contextOptions)),
+      requireCredentials(createContext({ headers: request.headers, signal: clientGoneSignal(reply.raw) }, contextOptions)),
   });
 
   await registerRestRoutes(app, { contextOptions });
