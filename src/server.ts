@@ -8,7 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { loadConfig, type Config } from './config';
-import { clientGoneSignal, createContext, type Context, type ContextOptions } from './context';
+import { createContext, type Context, type ContextOptions } from './context';
 import { InflightCalls } from './loaders/inflight-calls';
 import { GatewayMetrics } from './metrics';
 import { answerNotFound, answerRequestError, graphQLErrorBody } from './http-refusals';
@@ -148,7 +148,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     context: async (request: FastifyRequest, reply: FastifyReply) =>
-      requireCredentials(createContext({ headers: request.headers, signal: clientGoneSignal(reply.raw) }, contextOptions)),
+      requireCredentials(createContext({ headers: request.headers, response: reply.raw }, contextOptions)),
   });
 
   await registerRestRoutes(app, { contextOptions });

@@ -2,7 +2,7 @@
 // ImageStreamImage, read through the request's loaders like /graphql reads it, written as the
 // API server writes it; every other path under the group version answers as its router would.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { clientGoneSignal, createContext, type ContextOptions } from '../context';
+import { createContext, type ContextOptions } from '../context';
 import { badRequestAnswer, methodNotAllowedAnswer, routeNotFoundAnswer, toStatusAnswer } from '../errors';
 import { InvalidNameError, MissingCredentialsError } from '../kube/errors';
 import type { ImageStreamImage } from '../kube/types';
@@ -50,7 +50,7 @@ export function registerImageStreamImageRoute(app: FastifyInstance, options: Ima
     if ('error' in parsed) return sendStatus(reply, badRequestAnswer(parsed.error), pretty);
 
     // Authentication comes first, as in the API server's filter chain: no token, no other answer.
-    const context = createContext({ headers: request.headers, signal: clientGoneSignal(reply.raw) }, options.contextOptions);
+    const context = createContext({ headers: request.headers, response: reply.raw }, options.contextOptions);
     if (context.auth instanceof MissingCredentialsError) return sendStatus(reply, toStatusAnswer(context.auth), pretty);
 
     const target = targetOf(parsed.path);
