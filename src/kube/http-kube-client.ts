@@ -31,13 +31,6 @@ export interface KubeClientOptions {
   retryBaseMs?: number;
 }
 
-/**
- * CallOptions with the time by which the caller needs its answer, in `Date.now()` milliseconds.
- * A retry whose wait would end at or after it is not made: the caller gets the last failure at
- * once instead of an abort later. Without it, retries still stop as soon as `signal` aborts.
- */
-/** Kept for callers that name it; the deadline is part of CallOptions. */
-export type HttpCallOptions = CallOptions;
 
 export interface UpstreamRequestEvent {
   /** The API path, without the server's path prefix and without the query. */
@@ -62,9 +55,9 @@ export interface KubeClientStats {
 }
 
 export interface HttpKubeClient extends KubeClient {
-  get<R extends Resource>(request: GetRequest<R>, options: HttpCallOptions): Promise<ResourceTypes[R]['item']>;
-  list<R extends ListableResource>(request: ListRequest<R>, options: HttpCallOptions): Promise<ResourceTypes[R]['list']>;
-  getPath(path: string, options: HttpCallOptions): Promise<unknown>;
+  get<R extends Resource>(request: GetRequest<R>, options: CallOptions): Promise<ResourceTypes[R]['item']>;
+  list<R extends ListableResource>(request: ListRequest<R>, options: CallOptions): Promise<ResourceTypes[R]['list']>;
+  getPath(path: string, options: CallOptions): Promise<unknown>;
   stats(): KubeClientStats;
 }
 
@@ -159,7 +152,7 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
    * 429/503 with its Status, or the last connection error, also when the caller's signal or
    * deadline cuts a backoff short (the abort then only stops the waiting).
    */
-  async function call(path: string, callOptions: HttpCallOptions): Promise<unknown> {
+  async function call(path: string, callOptions: CallOptions): Promise<unknown> {
     checkAuth(callOptions.auth);
     const { signal, deadline } = callOptions;
     for (let attempt = 1; ; attempt++) {
