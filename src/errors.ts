@@ -17,6 +17,17 @@ export type ErrorCode =
   | 'UPSTREAM_ERROR'
   | 'INTERNAL_SERVER_ERROR';
 
+/**
+ * What a client is told when the upstream failed to answer: the adapter's own message names the
+ * API server's address and the upstream path, which are the operator's business, not the caller's.
+ */
+const UNAVAILABLE_MESSAGES: Record<UpstreamUnavailableError['reason'], string> = {
+  timeout: 'the Kubernetes API server did not answer in time; try again later',
+  unreachable: 'the Kubernetes API server cannot be reached; try again later',
+  aborted: 'the request was cancelled before the Kubernetes API server answered',
+  protocol: 'the Kubernetes API server sent an answer the gateway cannot read',
+};
+
 /** Seconds a client is told to wait before retrying when the upstream is unavailable. */
 export const UPSTREAM_RETRY_AFTER_SECONDS = 1;
 
@@ -53,7 +64,7 @@ export function toGraphQLError(error: unknown): GraphQLError {
     return new GraphQLError(error.message, { extensions: { code: 'UNAUTHENTICATED' satisfies ErrorCode } });
   }
   if (error instanceof UpstreamUnavailableError) {
-    return new GraphQLError(error.message, {
+    return new GraphQLError(UNAVAILABLE_MESSAGES[error.reason], {
       extensions: { code: 'UPSTREAM_UNAVAILABLE' satisfies ErrorCode, reason: error.reason },
     });
   }
@@ -102,7 +113,7 @@ export function toStatusAnswer(error: unknown): StatusAnswer {
     const details = { retryAfterSeconds: UPSTREAM_RETRY_AFTER_SECONDS };
     return {
       httpStatus: code,
-      status: failureStatus(code, timedOut ? 'Timeout' : 'ServiceUnavailable', error.message, details),
+      status: failureStatus(code, timedOut ? 'Timeout' : 'ServiceUnavailable', UNAVAILABLE_MESSAGES[error.reason], details),
       retryAfterSeconds: UPSTREAM_RETRY_AFTER_SECONDS,
     };
   }

@@ -13,6 +13,7 @@ import { InflightCalls } from './loaders/inflight-calls';
 import { GatewayMetrics } from './metrics';
 import { answerNotFound, answerRequestError, graphQLErrorBody } from './http-refusals';
 import { formatError } from './graphql/format-error';
+import { logErrorsPlugin } from './graphql/log-errors.plugin';
 import { requireCredentials } from './graphql/require-credentials';
 import { rootFieldsRule } from './graphql/limits/root-fields-rule';
 import { upstreamCallBudgetPlugin } from './graphql/limits/upstream-call-budget.plugin';
@@ -125,6 +126,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     plugins: [
       ...armor.plugins,
       upstreamCallBudgetPlugin(limits.maxUpstreamCalls),
+      ...(options.logger ? [logErrorsPlugin(options.logger)] : []),
       fastifyApolloDrainPlugin(app),
       options.landingPage === false
         ? ApolloServerPluginLandingPageDisabled()

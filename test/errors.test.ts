@@ -54,6 +54,12 @@ describe('client-facing errors', () => {
     });
   });
 
+  test('tells a client that the upstream is unavailable without naming its address', () => {
+    const error = new UpstreamUnavailableError('connect ECONNREFUSED 10.0.0.1:6443 (https://api.internal:6443)', 'unreachable');
+    expect(toGraphQLError(error).message).toBe('the Kubernetes API server cannot be reached; try again later');
+    expect(toStatusAnswer(error).status.message).toBe('the Kubernetes API server cannot be reached; try again later');
+  });
+
   test('answers an unreachable upstream with 503 and a timed-out one with 504, both with Retry-After', () => {
     const down = toStatusAnswer(new UpstreamUnavailableError('connect ECONNREFUSED', 'unreachable'));
     expect([down.httpStatus, down.status.reason, down.retryAfterSeconds]).toEqual([503, 'ServiceUnavailable', 1]);

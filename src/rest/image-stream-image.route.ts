@@ -73,7 +73,10 @@ export function registerImageStreamImageRoute(app: FastifyInstance, options: Ima
     } catch (error) {
       // A token the adapter will not put in a header (not visible ASCII) authenticates no one.
       const unusableToken = error instanceof InvalidNameError && error.field === 'token';
-      return sendStatus(reply, toStatusAnswer(unusableToken ? new MissingCredentialsError() : error), pretty);
+      const answer = toStatusAnswer(unusableToken ? new MissingCredentialsError() : error);
+      // The client gets the Status; the operator gets what actually failed upstream.
+      if (answer.httpStatus >= 500) request.log.warn({ err: error }, 'an imagestreamimages request failed upstream');
+      return sendStatus(reply, answer, pretty);
     }
 
     const table = acceptedTableVersion(request.headers.accept);

@@ -107,6 +107,33 @@ describe('logs', () => {
   });
 });
 
+describe('operator logs', () => {
+  test('hold the detail of an unreachable upstream that clients see only in general terms, and no client mistakes', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const harness = await startHarness({ retries: 0, server: { logger: pino({ level: 'warn' }, sink) } });
+    try {
+      await harness.graphql('{ imageStream(namespace: "demo", name: "nope") { metadata { name } } }');
+      expect(lines).toEqual([]);
+      const demoUrl = harness.demo.url;
+      await harness.demo.stop();
+      const { body } = await harness.graphql('{ imageStream(namespace: "demo", name: "ruby") { metadata { name } } }');
+      expect(body.errors?.[0]?.message).toBe('the Kubernetes API server cannot be reached; try again later');
+      const rest = await fetch(`${harness.gateway.url}/apis/image.openshift.io/v1/namespaces/demo/imagestreamimages/ruby@sha256:00`);
+      expect(rest.status).toBe(503);
+      expect(lines).toHaveLength(2);
+      expect(lines.every((line) => line.includes(demoUrl))).toBe(true);
+    } finally {
+      await harness.stop();
+    }
+  });
+});
+
 describe('a client that goes away', () => {
   test('cancels the upstream calls it caused, and only those', async () => {
     const harness = await startHarness({ demo: { faults: { hangRate: 1 } }, timeoutMs: 30_000, retries: 0 });
