@@ -9,6 +9,7 @@
 import 'reflect-metadata';
 import { Pool } from 'undici';
 import { startDemoCluster, type DemoFaults } from '../src/demo/demo-cluster';
+import { mulberry32 } from '../src/demo/seeded-random';
 import { DEMO_ADMIN_TOKEN, DEMO_TOKENS, DEVELOPER_TOKEN, VIEWER_TOKEN, type DemoToken } from '../src/demo/demo-tokens';
 import { kubeConfigForServer } from '../src/kube/cluster-access';
 import { createKubeClient } from '../src/kube/http-kube-client';
@@ -336,18 +337,6 @@ function mb(bytes: number): string {
 
 function signed(n: number): string {
   return `${n >= 0 ? '+' : ''}${n.toFixed(1)}`;
-}
-
-/** mulberry32: a small seeded PRNG, so that a seed replays the same choices. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function positiveInteger(name: string, fallback: number): number {

@@ -2,6 +2,8 @@
 // slow, overloaded or gone quiet. Rates are probabilities per request; with a seed the same
 // sequence of requests meets the same faults every run.
 
+import { mulberry32 } from './seeded-random';
+
 export interface DemoFaults {
   /** Added before every answer to a resource request. */
   latencyMs?: number;
@@ -19,18 +21,6 @@ export interface DemoFaults {
 }
 
 export type FaultDecision = { delayMs: number; outcome: 'answer' | 'hang' | 'error' | 'rateLimit' };
-
-/** mulberry32: small, fast, and good enough to spread faults. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export class FaultInjector {
   private random: () => number = Math.random;

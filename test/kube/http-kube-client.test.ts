@@ -4,6 +4,7 @@ import { InvalidNameError, KubeApiError, UpstreamUnavailableError } from '../../
 import { createKubeClient, type HttpKubeClient, type UpstreamRequestEvent } from '../../src/kube/http-kube-client';
 import type { Status } from '../../src/kube/types';
 import { closedPort, json, okHandler, startUpstream, type Handler, type Upstream } from './upstream-server';
+import { failureOf } from '../helpers/failure-of';
 
 const caller = { auth: { kind: 'bearer', token: 'caller-token' } } as const;
 const gateway = { auth: { kind: 'gateway' } } as const;
@@ -24,14 +25,6 @@ afterEach(async () => {
   await upstream?.close();
 });
 
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('paths', () => {
   beforeEach(() => start());
@@ -72,7 +65,7 @@ describe('paths', () => {
     ['lone surrogate', 'a\ud800b'],
     ['254 characters', 'x'.repeat(254)],
   ])('refuses a %s name before any request', async (_label, name) => {
-    const error = await failure(client.get({ resource: 'imagestreams', namespace: 'demo', name }, caller));
+    const error = await failureOf(client.get({ resource: 'imagestreams', namespace: 'demo', name }, caller));
     expect(error).toBeInstanceOf(InvalidNameError);
     expect(error).toMatchObject({ field: 'name', value: name });
     expect(upstream.requests).toEqual([]);
@@ -90,14 +83,14 @@ describe('paths', () => {
     ['no namespace for namespaced image streams', { resource: 'imagestreams', name: 'ruby' }, 'namespace'],
     ['an unknown resource', { resource: 'pods', namespace: 'demo', name: 'x' }, 'resource'],
   ])('refuses %s before any request', async (_label, request, field) => {
-    const error = await failure(client.get(request as never, caller));
+    const error = await failureOf(client.get(request as never, caller));
     expect(error).toBeInstanceOf(InvalidNameError);
     expect((error as InvalidNameError).field).toBe(field);
     expect(upstream.requests).toEqual([]);
   });
 
   it('refuses a limit that is not a positive integer before any request', async () => {
-    const error = await failure(client.list({ resource: 'imagestreams', namespace: 'demo', limit: 0 }, caller));
+    const error = await failureOf(client.list({ resource: 'imagestreams', namespace: 'demo', limit: 0 }, caller));
     expect(error).toBeInstanceOf(InvalidNameError);
     expect(upstream.requests).toEqual([]);
   });
@@ -143,7 +136,7 @@ describe('credentials', () => {
 
   it('refuses a caller token with characters not allowed in a header, without quoting it', async () => {
     await start();
-    const error = await failure(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, { auth: { kind: 'bearer', token: 'secret\nx' } }));
+    const error = await failureOf(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, { auth: { kind: 'bearer', token: 'secret\nx' } }));
     expect(error).toBeInstanceOf(InvalidNameError);
     expect((error as Error).message).not.toContain('secret');
     expect(upstream.requests).toEqual([]);
@@ -196,7 +189,7 @@ describe('credentials', () => {
       currentContext: 'x',
     });
     client = await createKubeClient(kubeConfig, { timeoutMs: 5000 });
-    const error = await failure(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, gateway));
+    const error = await failureOf(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, gateway));
     expect(error).toBeInstanceOf(UpstreamUnavailableError);
     expect(error).toMatchObject({ reason: 'unreachable', message: `the gateway's own credentials for ${upstream.url} could not be obtained: login expired` });
     expect(upstream.requests).toEqual([]);
@@ -240,7 +233,7 @@ describe('answers', () => {
 
   it('rejects a 404 with a KubeApiError carrying the Status body', async () => {
     await start((_req, res) => json(res, 404, notFound));
-    const error = await failure(client.get({ resource: 'imagestreamimages', namespace: 'demo', name: 'ruby@sha256:0123abcd' }, caller));
+    const error = await failureOf(client.get({ resource: 'imagestreamimages', namespace: 'demo', name: 'ruby@sha256:0123abcd' }, caller));
     expect(error).toBeInstanceOf(KubeApiError);
     expect(error).toMatchObject({ httpStatus: 404, status: notFound, retryAfterSeconds: undefined, message: notFound.message });
   });
@@ -248,7 +241,7 @@ describe('answers', () => {
   it('reads Retry-After of a 500 ServerTimeout into retryAfterSeconds', async () => {
     const serverTimeout = { ...notFound, reason: 'ServerTimeout', message: 'try again', code: 500, details: { retryAfterSeconds: 2 } };
     await start((_req, res) => json(res, 500, serverTimeout, { 'retry-after': '3' }));
-    const error = await failure(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller));
+    const error = await failureOf(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller));
     expect(error).toMatchObject({ httpStatus: 500, retryAfterSeconds: 3, status: { reason: 'ServerTimeout' } });
   });
 
@@ -258,7 +251,7 @@ describe('answers', () => {
       res.writeHead(502, { 'content-type': 'text/html; charset=utf-8' });
       res.end(page);
     });
-    const error = await failure(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller));
+    const error = await failureOf(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller));
     expect(error).toBeInstanceOf(KubeApiError);
     expect((error as KubeApiError).status).toEqual({
       kind: 'Status',
@@ -276,7 +269,7 @@ describe('answers', () => {
       res.writeHead(500);
       res.end();
     });
-    const error = await failure(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller));
+    const error = await failureOf(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller));
     expect(error).toMatchObject({ httpStatus: 500, status: { reason: 'Unknown', code: 500, message: 'the API server answered HTTP 500 with an empty body' } });
   });
 
@@ -285,7 +278,7 @@ describe('answers', () => {
       res.writeHead(200, { 'content-type': 'text/plain' });
       res.end('hello');
     });
-    const error = await failure(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller));
+    const error = await failureOf(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller));
     expect(error).toBeInstanceOf(UpstreamUnavailableError);
     expect(error).toMatchObject({ reason: 'protocol' });
     expect((error as Error).message).toBe(
@@ -305,7 +298,7 @@ describe('connections and failures', () => {
   it('times out a server that never answers within the configured deadline', async () => {
     await start(() => undefined, { timeoutMs: 200 });
     const started = Date.now();
-    const error = await failure(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller));
+    const error = await failureOf(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, caller));
     const elapsed = Date.now() - started;
     expect(error).toBeInstanceOf(UpstreamUnavailableError);
     expect(error).toMatchObject({
@@ -322,7 +315,7 @@ describe('connections and failures', () => {
     await start((_req, res) => res.on('close', upstreamClosed));
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 50);
-    const error = await failure(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, { ...caller, signal: controller.signal }));
+    const error = await failureOf(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, { ...caller, signal: controller.signal }));
     expect(error).toBeInstanceOf(UpstreamUnavailableError);
     expect(error).toMatchObject({ reason: 'aborted' });
     await closed;
@@ -330,7 +323,7 @@ describe('connections and failures', () => {
 
   it('sends nothing when the signal is already aborted', async () => {
     await start();
-    const error = await failure(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, { ...caller, signal: AbortSignal.abort() }));
+    const error = await failureOf(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, { ...caller, signal: AbortSignal.abort() }));
     expect(error).toMatchObject({ reason: 'aborted' });
     expect(upstream.requests).toEqual([]);
   });
@@ -338,7 +331,7 @@ describe('connections and failures', () => {
   it('reports a refused connection as unreachable, naming the server and not the token', async () => {
     const port = await closedPort();
     client = await createKubeClient(kubeConfigForServer(`http://127.0.0.1:${port}`, 'gateway-token'), { timeoutMs: 2000 });
-    const error = await failure(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, gateway));
+    const error = await failureOf(client.get({ resource: 'imagestreams', namespace: 'demo', name: 'ruby' }, gateway));
     expect(error).toBeInstanceOf(UpstreamUnavailableError);
     expect(error).toMatchObject({ reason: 'unreachable' });
     expect((error as Error).message).toContain(`the API server at http://127.0.0.1:${port} is unreachable`);
@@ -357,7 +350,7 @@ describe('connections and failures', () => {
   it('reports each upstream request to onRequest without credentials', async () => {
     const events: UpstreamRequestEvent[] = [];
     await start((_req, res) => json(res, 404, { kind: 'Status', code: 404 }), { onRequest: (e) => events.push(e) });
-    await failure(client.list({ resource: 'imagestreams', namespace: 'demo', limit: 1 }, caller));
+    await failureOf(client.list({ resource: 'imagestreams', namespace: 'demo', limit: 1 }, caller));
     expect(events).toEqual([
       { path: '/apis/image.openshift.io/v1/namespaces/demo/imagestreams', auth: 'bearer', statusCode: 404, outcome: 'answered', durationMs: expect.any(Number) },
     ]);

@@ -3,6 +3,7 @@ import { KubeApiError, UpstreamUnavailableError } from '../../src/kube/errors';
 import { createKubeClient, type HttpKubeClient, type KubeClientOptions } from '../../src/kube/http-kube-client';
 import { backoffMs, MAX_BACKOFF_MS, retryDelayMs } from '../../src/kube/retry-policy';
 import { closedPort, json, okHandler, startUpstream, type Handler, type Upstream } from './upstream-server';
+import { failureOf } from '../helpers/failure-of';
 
 const caller = { auth: { kind: 'bearer', token: 'caller-token' } } as const;
 const ruby = { resource: 'imagestreams', namespace: 'demo', name: 'ruby' } as const;
@@ -41,14 +42,6 @@ afterEach(async () => {
   upstream = undefined;
 });
 
-async function failure(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the call to fail');
-}
 
 describe('backoff', () => {
   it('draws the first wait from [0, base), doubling the bound with each retry', () => {
@@ -95,7 +88,7 @@ describe('retries of a GET', () => {
 
   it('gives the caller the last 503 with its Status once the 2 retries are used up', async () => {
     await start(unavailable);
-    const error = await failure(client!.get(ruby, caller));
+    const error = await failureOf(client!.get(ruby, caller));
     expect(error).toBeInstanceOf(KubeApiError);
     expect(error).toMatchObject({ httpStatus: 503, status: { reason: 'ServiceUnavailable', code: 503 } });
     expect(upstream!.requests).toHaveLength(3);
@@ -150,7 +143,7 @@ describe('retries of a GET', () => {
   it('retries a refused connection twice, then reports it as unreachable after 3 attempts', async () => {
     const port = await closedPort();
     client = await createKubeClient(kubeConfigForServer(`http://127.0.0.1:${port}`, 'gateway-token'), { timeoutMs: 2000 });
-    const error = await failure(client.get(ruby, caller));
+    const error = await failureOf(client.get(ruby, caller));
     expect(error).toBeInstanceOf(UpstreamUnavailableError);
     expect(error).toMatchObject({ reason: 'unreachable' });
     expect((error as Error).message).toContain('ECONNREFUSED');
@@ -167,7 +160,7 @@ describe('retries within the deadline', () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 100);
     const started = Date.now();
-    const error = await failure(client!.get(ruby, { ...caller, signal: controller.signal }));
+    const error = await failureOf(client!.get(ruby, { ...caller, signal: controller.signal }));
     expect(Date.now() - started).toBeLessThan(500);
     // The abort cut the wait short; what failed is still the 503.
     expect(error).toMatchObject({ httpStatus: 503 });
@@ -179,7 +172,7 @@ describe('retries within the deadline', () => {
   it('answers at once with the 503 when the Retry-After wait would end after the deadline', async () => {
     await start(retryInOneSecond);
     const started = Date.now();
-    const error = await failure(client!.get(ruby, { ...caller, deadline: Date.now() + 500 }));
+    const error = await failureOf(client!.get(ruby, { ...caller, deadline: Date.now() + 500 }));
     expect(Date.now() - started).toBeLessThan(300);
     expect(error).toMatchObject({ httpStatus: 503 });
     expect(upstream!.requests).toHaveLength(1);
@@ -193,7 +186,7 @@ describe('retries within the deadline', () => {
 
   it('gives up a pending retry when the client is closed', async () => {
     await start(retryInOneSecond);
-    const call = failure(client!.get(ruby, caller));
+    const call = failureOf(client!.get(ruby, caller));
     await new Promise((resolve) => setTimeout(resolve, 100));
     const started = Date.now();
     await client!.close();

@@ -1,5 +1,6 @@
 import { KubeApiError } from '../../src/kube/errors';
 import type { CallOptions, GetRequest, KubeClient, ListRequest } from '../../src/kube/kube-client';
+import { notFoundError } from '../../src/loaders/not-found-status';
 import type { ImageStream, Status } from '../../src/kube/types';
 
 export interface RecordedCall {
@@ -12,16 +13,6 @@ export interface RecordedCall {
   auth: CallOptions['auth'];
 }
 
-const notFound = (resource: string, name: string): Status => ({
-  kind: 'Status',
-  apiVersion: 'v1',
-  metadata: {},
-  status: 'Failure',
-  message: `${resource}.image.openshift.io "${name}" not found`,
-  reason: 'NotFound',
-  details: { name, group: 'image.openshift.io', kind: resource },
-  code: 404,
-});
 
 const forbidden: Status = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'forbidden', reason: 'Forbidden', code: 403 };
 
@@ -55,7 +46,7 @@ export class FakeKubeClient implements KubeClient {
       if (request.resource === 'imagestreamimages' && request.name.startsWith('ok')) {
         return { metadata: { namespace: request.namespace, name: request.name }, image: { metadata: { name: request.name } } } as never;
       }
-      throw new KubeApiError(404, notFound(request.resource, request.name));
+      throw notFoundError(request.resource, request.name);
     });
   }
 
