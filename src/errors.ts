@@ -117,9 +117,7 @@ export function toStatusAnswer(error: unknown): StatusAnswer {
       retryAfterSeconds: UPSTREAM_RETRY_AFTER_SECONDS,
     };
   }
-  if (error instanceof InvalidNameError) {
-    return { httpStatus: 400, status: failureStatus(400, 'BadRequest', error.message) };
-  }
+  if (error instanceof InvalidNameError) return badRequestAnswer(error.message);
   return { httpStatus: 500, status: failureStatus(500, 'InternalError', 'an internal error occurred') };
 }
 

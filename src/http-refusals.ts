@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { failureStatus } from './errors';
+import { failureStatus, routeNotFoundAnswer } from './errors';
 
 export const graphQLErrorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
 
@@ -28,7 +28,7 @@ export function answerRequestError(error: FastifyError, request: FastifyRequest,
 
 export function answerNotFound(request: FastifyRequest, reply: FastifyReply) {
   if (isKubernetesPath(request.url)) {
-    return reply.code(404).send(failureStatus(404, 'NotFound', 'the server could not find the requested resource', {}));
+    return reply.code(404).send(routeNotFoundAnswer().status);
   }
   return reply.code(404).send(graphQLErrorBody(`no route ${request.method} ${request.url.split('?')[0]}; GraphQL is served at /graphql`, 'NOT_FOUND'));
 }

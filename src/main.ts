@@ -4,8 +4,7 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
 import { ConfigError, loadConfig, type Config } from './config';
-import { startDemoCluster, type DemoCluster } from './demo/demo-cluster';
-import { DEMO_ADMIN_TOKEN } from './demo/demo-tokens';
+import type { DemoCluster } from './demo/demo-cluster';
 import { kubeConfigForServer, resolveClusterAccess } from './kube/cluster-access';
 import { ClusterConfigError } from './kube/errors';
 import { createKubeClient } from './kube/http-kube-client';
@@ -43,9 +42,15 @@ async function main(): Promise<void> {
   let source: string;
   if (access.kind === 'none') {
     // The request log exists for tests; a long-running gateway keeps only the newest entries.
-    demo = await startDemoCluster({ host: '127.0.0.1', port: 0, maxRecordedRequests: 1000 });
-    kubeConfig = kubeConfigForServer(demo.url, DEMO_ADMIN_TOKEN);
-    source = `the embedded demo cluster at ${demo.url}`;
+    // Loaded only in demo mode: a gateway in front of a real cluster never builds the sample data.
+    const [{ startDemoCluster }, { DEMO_ADMIN_TOKEN }] = await Promise.all([
+      import('./demo/demo-cluster.js'),
+      import('./demo/demo-tokens.js'),
+    ]);
+    const started = await startDemoCluster({ host: '127.0.0.1', port: 0, maxRecordedRequests: 1000 });
+    demo = started;
+    kubeConfig = kubeConfigForServer(started.url, DEMO_ADMIN_TOKEN);
+    source = `the embedded demo cluster at ${started.url}`;
   } else {
     kubeConfig = access.kubeConfig;
     source = `${kubeConfig.getCurrentCluster()?.server ?? 'the configured cluster'} (from ${access.source})`;
