@@ -31,7 +31,8 @@ export interface RequestLike {
   response: Pick<ServerResponse, 'once' | 'writableFinished'>;
 }
 
-const BEARER = /^bearer[ \t]+([^\s]+)[ \t]*$/i;
+// A token is visible ASCII (RFC 6750's b64token is narrower still): anything else cannot be sent on.
+const BEARER = /^bearer[ \t]+([\x21-\x7e]+)[ \t]*$/i;
 
 /**
  * The caller's credentials from an `Authorization` header. A header in another scheme, or a

@@ -22,6 +22,10 @@ describe('callerAuth', () => {
     expect((refused as Error).message).not.toContain('c2VjcmV0');
   });
 
+  test('refuses a token that is not visible ASCII, which no header upstream could carry', () => {
+    expect(callerAuth('Bearer t\u00f6ken', true)).toBeInstanceOf(MissingCredentialsError);
+  });
+
   test('refuses a Bearer header without a token and repeated headers', () => {
     expect(callerAuth('Bearer ', true)).toBeInstanceOf(MissingCredentialsError);
     expect(callerAuth(['Bearer a', 'Bearer b'], true)).toBeInstanceOf(MissingCredentialsError);

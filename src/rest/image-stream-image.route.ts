@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createContext, type ContextOptions } from '../context';
 import { badRequestAnswer, methodNotAllowedAnswer, routeNotFoundAnswer, toStatusAnswer } from '../errors';
-import { InvalidNameError, MissingCredentialsError } from '../kube/errors';
+import { MissingCredentialsError } from '../kube/errors';
 import type { ImageStreamImage } from '../kube/types';
 import { IMAGE_GROUP_VERSION } from './discovery';
 import { planImageStreamImageGet, noMatchAnswer } from './image-stream-image-get-plan';
@@ -71,9 +71,7 @@ export function registerImageStreamImageRoute(app: FastifyInstance, options: Ima
       }
       isi = await context.loaders.imageStreamImage.load({ namespace: target.namespace, name: plan.name });
     } catch (error) {
-      // A token the adapter will not put in a header (not visible ASCII) authenticates no one.
-      const unusableToken = error instanceof InvalidNameError && error.field === 'token';
-      const answer = toStatusAnswer(unusableToken ? new MissingCredentialsError() : error);
+      const answer = toStatusAnswer(error);
       // The client gets the Status; the operator gets what actually failed upstream.
       if (answer.httpStatus >= 500) request.log.warn({ err: error }, 'an imagestreamimages request failed upstream');
       return sendStatus(reply, answer, pretty);
