@@ -113,7 +113,11 @@ export function createLoaders(
   const imageStream = new DataLoader<NamespacedName, ImageStream, string>(
     async (keys) => {
       const byNamespace = new Map<string, NamespacedName[]>();
-      for (const key of keys) byNamespace.set(key.namespace, [...(byNamespace.get(key.namespace) ?? []), key]);
+      for (const key of keys) {
+        const group = byNamespace.get(key.namespace);
+        if (group) group.push(key);
+        else byNamespace.set(key.namespace, [key]);
+      }
       const results = new Map<string, ImageStream | Error>();
       await Promise.all(
         [...byNamespace].map(async ([namespace, group]) => {
