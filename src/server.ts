@@ -119,6 +119,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     schema: options.schema ?? (await buildGatewaySchema()),
     introspection: options.introspection ?? true,
     includeStacktraceInErrorResponses: false,
+    // The process entry owns SIGTERM/SIGINT (src/shutdown.ts); Apollo's own handlers would stop
+    // it a second time and re-raise the signal.
+    stopOnTerminationSignals: false,
     allowBatchedHttpRequests: limits.batchMaxOperations > 0,
     parseOptions: { maxTokens: limits.maxTokens },
     formatError,

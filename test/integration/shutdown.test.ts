@@ -147,3 +147,18 @@ it('exits 1 when closing fails', async () => {
   expect(exits.map((e) => e.code)).toEqual([1]);
   expect(logs.at(-1)).toEqual({ level: 'error', message: 'stopping failed: close failed' });
 });
+
+test('the server leaves SIGTERM and SIGINT to the process entry, also outside tests', async () => {
+  // Apollo Server installs its own signal handlers unless NODE_ENV is "test"; they stopped the
+  // server behind the shutdown sequence's back and re-raised the signal.
+  const before = [process.listenerCount('SIGTERM'), process.listenerCount('SIGINT')];
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  const harness = await startHarness();
+  try {
+    expect([process.listenerCount('SIGTERM'), process.listenerCount('SIGINT')]).toEqual(before);
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+    await harness.stop();
+  }
+});
