@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 // The one reader of the environment. `loadConfig` is pure: it takes the environment as an
 // argument, so tests and the process entry read the same rules, and each bad value fails with the
 // variable's name, the form it expects and what it got.
@@ -56,6 +58,24 @@ export interface Config {
   requestDeadlineMs: number;
   /** Time in-flight requests get to finish after SIGTERM. */
   shutdownGraceMs: number;
+  /** Time a client has to send a whole request (headers and body); slower sockets are closed. */
+  httpRequestTimeoutMs: number;
+  /** Time a client has to send a request's headers. */
+  httpHeadersTimeoutMs: number;
+  /** Time an idle kept-alive connection stays open between requests. */
+  httpKeepAliveTimeoutMs: number;
+  /** Most client connections open at once; more are closed as they arrive. */
+  maxConnections: number;
+  /** Most field selections one operation may make once its fragments are expanded. */
+  maxSelections: number;
+  /** Most upstream calls in flight at once for the whole process, shared fairly between callers. */
+  upstreamMaxInFlight: number;
+  /** Largest upstream answer body, in bytes; a larger one fails its call. */
+  maxUpstreamBodyBytes: number;
+  /** Most upstream answer bytes one request may read in all. */
+  maxRequestUpstreamBytes: number;
+  /** Most upstream answer bytes held at once by all requests still being answered. */
+  maxUpstreamBytesInUse: number;
 }
 
 /** A variable whose value cannot be used; the message names it, the expected form and the value. */
@@ -88,6 +108,14 @@ const DEFAULTS = {
   upstreamRetries: 2,
   requestDeadlineMs: 30_000,
   shutdownGraceMs: 10_000,
+  httpRequestTimeoutMs: 30_000,
+  httpHeadersTimeoutMs: 10_000,
+  httpKeepAliveTimeoutMs: 5_000,
+  maxSelections: 10_000,
+  upstreamMaxInFlight: 64,
+  maxUpstreamBodyBytes: 33_554_432,
+  maxRequestUpstreamBytes: 67_108_864,
+  maxUpstreamBytesInUse: 268_435_456,
 } as const satisfies Partial<Config>;
 
 export interface ConfigVariable {
@@ -140,12 +168,83 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   { name: 'UPSTREAM_RETRIES', default: String(DEFAULTS.upstreamRetries), meaning: 'Retries of an upstream GET after a connection error, 429 or 503, with backoff and jitter, honouring Retry-After (0-10).' },
   { name: 'REQUEST_DEADLINE_MS', default: String(DEFAULTS.requestDeadlineMs), meaning: 'Time one request may spend on upstream calls, retries included, in milliseconds (1-600000).' },
   { name: 'SHUTDOWN_GRACE_MS', default: String(DEFAULTS.shutdownGraceMs), meaning: 'Time in-flight requests get to finish after SIGTERM before the process exits, in milliseconds (0-600000).' },
+  {
+    name: 'HTTP_REQUEST_TIMEOUT_MS',
+    default: String(DEFAULTS.httpRequestTimeoutMs),
+    meaning: 'Time a client has to send a whole request, headers and body, in milliseconds (1000-600000); a slower connection is answered 408 and closed.',
+  },
+  {
+    name: 'HTTP_HEADERS_TIMEOUT_MS',
+    default: String(DEFAULTS.httpHeadersTimeoutMs),
+    meaning: 'Time a client has to send a request\'s headers, in milliseconds (1000-600000, at most HTTP_REQUEST_TIMEOUT_MS).',
+  },
+  {
+    name: 'HTTP_KEEP_ALIVE_TIMEOUT_MS',
+    default: String(DEFAULTS.httpKeepAliveTimeoutMs),
+    meaning: 'Time an idle kept-alive client connection stays open between requests, in milliseconds (1-600000).',
+  },
+  {
+    name: 'MAX_CONNECTIONS',
+    default: 'the open-file limit less 256, 64-16384 (1000 when it cannot be read)',
+    meaning: 'Most client connections open at once (1-1000000); connections beyond it are closed as they arrive, so the process keeps file descriptors for its upstream calls and probes.',
+  },
+  {
+    name: 'MAX_SELECTIONS',
+    default: String(DEFAULTS.maxSelections),
+    meaning: 'Most field selections one operation may make once its fragments are expanded (1-1000000); checked before any other rule, in time linear in the document.',
+  },
+  {
+    name: 'UPSTREAM_MAX_IN_FLIGHT',
+    default: String(DEFAULTS.upstreamMaxInFlight),
+    meaning: 'Most API server calls in flight at once for the whole process, shared fairly between callers (1-1024); also the size of the upstream connection pool.',
+  },
+  {
+    name: 'MAX_UPSTREAM_BODY_BYTES',
+    default: String(DEFAULTS.maxUpstreamBodyBytes),
+    meaning: 'Largest API server answer, in bytes (1024-1073741824); a larger one is cut off as it streams in and fails its call with UPSTREAM_BODY_TOO_LARGE.',
+  },
+  {
+    name: 'MAX_REQUEST_UPSTREAM_BYTES',
+    default: String(DEFAULTS.maxRequestUpstreamBytes),
+    meaning: 'Most API server answer bytes one request may read in all (1024-17179869184, at least MAX_UPSTREAM_BODY_BYTES); past it the request\'s further calls fail with UPSTREAM_BYTES_LIMIT_EXCEEDED.',
+  },
+  {
+    name: 'MAX_UPSTREAM_BYTES_IN_USE',
+    default: String(DEFAULTS.maxUpstreamBytesInUse),
+    meaning: 'Most API server answer bytes held at once by all requests still being answered (1024-68719476736, at least MAX_REQUEST_UPSTREAM_BYTES); a call that would go past it fails with UPSTREAM_UNAVAILABLE (the gateway is overloaded) until requests finish.',
+  },
 ];
 
 type Env = NodeJS.ProcessEnv | Record<string, string | undefined>;
 
+/** What the machine tells about itself that a default depends on. */
+export interface HostFacts {
+  /** The soft limit on open file descriptors (`ulimit -n`), when known. */
+  openFileLimit?: number;
+}
+
+/**
+ * The default of MAX_CONNECTIONS: the file descriptors left once 256 are kept for upstream
+ * connections, files and probes, within 64-16384; 1000 when the limit is not known.
+ */
+export function defaultMaxConnections(openFileLimit: number | undefined): number {
+  if (openFileLimit === undefined || !Number.isFinite(openFileLimit)) return 1000;
+  return Math.min(16_384, Math.max(64, openFileLimit - 256));
+}
+
+/** The soft open-file limit of this process, from /proc on Linux; undefined elsewhere. */
+export function readOpenFileLimit(limitsFile = '/proc/self/limits'): number | undefined {
+  try {
+    const line = readFileSync(limitsFile, 'utf8').split('\n').find((l) => l.startsWith('Max open files'));
+    const soft = line?.slice('Max open files'.length).trim().split(/\s+/)[0];
+    return soft !== undefined && /^\d+$/.test(soft) ? Number(soft) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Reads the gateway's configuration from `env` (normally `process.env`); throws ConfigError. */
-export function loadConfig(env: Env): Config {
+export function loadConfig(env: Env, host: HostFacts = {}): Config {
   const tlsCertFile = text(env, 'TLS_CERT_FILE');
   const tlsKeyFile = text(env, 'TLS_KEY_FILE');
   // A certificate without its key (or the reverse) would silently serve plain HTTP.
@@ -157,6 +256,9 @@ export function loadConfig(env: Env): Config {
     );
   }
   const nodeEnv = text(env, 'NODE_ENV') ?? DEFAULTS.nodeEnv;
+  const httpRequestTimeoutMs = integer(env, 'HTTP_REQUEST_TIMEOUT_MS', DEFAULTS.httpRequestTimeoutMs, 1000, 600_000);
+  const maxUpstreamBodyBytes = integer(env, 'MAX_UPSTREAM_BODY_BYTES', DEFAULTS.maxUpstreamBodyBytes, 1024, 1_073_741_824);
+  const maxRequestUpstreamBytes = integer(env, 'MAX_REQUEST_UPSTREAM_BYTES', Math.max(DEFAULTS.maxRequestUpstreamBytes, maxUpstreamBodyBytes), 1024, 17_179_869_184);
   return {
     port: integer(env, 'PORT', DEFAULTS.port, 1, 65535),
     host: text(env, 'HOST') ?? DEFAULTS.host,
@@ -184,7 +286,37 @@ export function loadConfig(env: Env): Config {
     upstreamRetries: integer(env, 'UPSTREAM_RETRIES', DEFAULTS.upstreamRetries, 0, 10),
     requestDeadlineMs: integer(env, 'REQUEST_DEADLINE_MS', DEFAULTS.requestDeadlineMs, 1, 600_000),
     shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', DEFAULTS.shutdownGraceMs, 0, 600_000),
+    httpRequestTimeoutMs,
+    // Node refuses a headers timeout longer than the request timeout.
+    httpHeadersTimeoutMs: atMost(
+      'HTTP_HEADERS_TIMEOUT_MS',
+      integer(env, 'HTTP_HEADERS_TIMEOUT_MS', Math.min(DEFAULTS.httpHeadersTimeoutMs, httpRequestTimeoutMs), 1000, 600_000),
+      'HTTP_REQUEST_TIMEOUT_MS',
+      httpRequestTimeoutMs,
+    ),
+    httpKeepAliveTimeoutMs: integer(env, 'HTTP_KEEP_ALIVE_TIMEOUT_MS', DEFAULTS.httpKeepAliveTimeoutMs, 1, 600_000),
+    maxConnections: integer(env, 'MAX_CONNECTIONS', defaultMaxConnections(host.openFileLimit), 1, 1_000_000),
+    maxSelections: integer(env, 'MAX_SELECTIONS', DEFAULTS.maxSelections, 1, 1_000_000),
+    upstreamMaxInFlight: integer(env, 'UPSTREAM_MAX_IN_FLIGHT', DEFAULTS.upstreamMaxInFlight, 1, 1024),
+    maxUpstreamBodyBytes,
+    maxRequestUpstreamBytes: atLeast('MAX_REQUEST_UPSTREAM_BYTES', maxRequestUpstreamBytes, 'MAX_UPSTREAM_BODY_BYTES', maxUpstreamBodyBytes),
+    maxUpstreamBytesInUse: atLeast(
+      'MAX_UPSTREAM_BYTES_IN_USE',
+      integer(env, 'MAX_UPSTREAM_BYTES_IN_USE', Math.max(DEFAULTS.maxUpstreamBytesInUse, maxRequestUpstreamBytes), 1024, 68_719_476_736),
+      'MAX_REQUEST_UPSTREAM_BYTES',
+      maxRequestUpstreamBytes,
+    ),
   };
+}
+
+function atMost(name: string, value: number, boundName: string, bound: number): number {
+  if (value > bound) throw new ConfigError(name, `${name} must be at most ${boundName} (${bound}), got ${value}`);
+  return value;
+}
+
+function atLeast(name: string, value: number, boundName: string, bound: number): number {
+  if (value < bound) throw new ConfigError(name, `${name} must be at least ${boundName} (${bound}), got ${value}`);
+  return value;
 }
 
 /** Comma-separated origins, each `scheme://host[:port]` exactly as a browser sends it. */

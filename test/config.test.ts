@@ -1,4 +1,7 @@
-import { CONFIG_VARIABLES, ConfigError, loadConfig, localUrl, type Config } from '../src/config';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CONFIG_VARIABLES, ConfigError, loadConfig, localUrl, readOpenFileLimit, type Config } from '../src/config';
 
 function message(env: Record<string, string>): string {
   try {
@@ -37,6 +40,15 @@ it('gives every variable its default in an empty environment', () => {
     upstreamRetries: 2,
     requestDeadlineMs: 30000,
     shutdownGraceMs: 10000,
+    httpRequestTimeoutMs: 30000,
+    httpHeadersTimeoutMs: 10000,
+    httpKeepAliveTimeoutMs: 5000,
+    maxConnections: 1000,
+    maxSelections: 10000,
+    upstreamMaxInFlight: 64,
+    maxUpstreamBodyBytes: 33554432,
+    maxRequestUpstreamBytes: 67108864,
+    maxUpstreamBytesInUse: 268435456,
   });
 });
 
@@ -73,6 +85,15 @@ it('reads every variable that is set', () => {
       UPSTREAM_RETRIES: '0',
       REQUEST_DEADLINE_MS: '1500',
       SHUTDOWN_GRACE_MS: '0',
+      HTTP_REQUEST_TIMEOUT_MS: '4000',
+      HTTP_HEADERS_TIMEOUT_MS: '2000',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '100',
+      MAX_CONNECTIONS: '50',
+      MAX_SELECTIONS: '300',
+      UPSTREAM_MAX_IN_FLIGHT: '8',
+      MAX_UPSTREAM_BODY_BYTES: '4096',
+      MAX_REQUEST_UPSTREAM_BYTES: '8192',
+      MAX_UPSTREAM_BYTES_IN_USE: '16384',
     }),
   ).toEqual<Config>({
     port: 8080,
@@ -100,7 +121,45 @@ it('reads every variable that is set', () => {
     upstreamRetries: 0,
     requestDeadlineMs: 1500,
     shutdownGraceMs: 0,
+    httpRequestTimeoutMs: 4000,
+    httpHeadersTimeoutMs: 2000,
+    httpKeepAliveTimeoutMs: 100,
+    maxConnections: 50,
+    maxSelections: 300,
+    upstreamMaxInFlight: 8,
+    maxUpstreamBodyBytes: 4096,
+    maxRequestUpstreamBytes: 8192,
+    maxUpstreamBytesInUse: 16384,
   });
+});
+
+it('sizes MAX_CONNECTIONS from the open-file limit, keeping 256 descriptors for the rest', () => {
+  expect(loadConfig({}, { openFileLimit: 1024 }).maxConnections).toBe(768);
+  expect(loadConfig({}, { openFileLimit: 256 }).maxConnections).toBe(64);
+  expect(loadConfig({}, { openFileLimit: 1_048_576 }).maxConnections).toBe(16384);
+  expect(loadConfig({ MAX_CONNECTIONS: '10' }, { openFileLimit: 1024 }).maxConnections).toBe(10);
+});
+
+it('reads the soft open-file limit from a /proc limits file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'limits-'));
+  const file = join(dir, 'limits');
+  writeFileSync(file, 'Limit                     Soft Limit           Hard Limit           Units\nMax open files            4096                 524288               files\n');
+  expect(readOpenFileLimit(file)).toBe(4096);
+  expect(readOpenFileLimit(join(dir, 'missing'))).toBeUndefined();
+});
+
+it('keeps the HTTP and byte limits in order, naming both settings', () => {
+  expect(message({ HTTP_REQUEST_TIMEOUT_MS: '2000', HTTP_HEADERS_TIMEOUT_MS: '3000' })).toBe(
+    'HTTP_HEADERS_TIMEOUT_MS must be at most HTTP_REQUEST_TIMEOUT_MS (2000), got 3000',
+  );
+  expect(loadConfig({ HTTP_REQUEST_TIMEOUT_MS: '2000' }).httpHeadersTimeoutMs).toBe(2000);
+  expect(message({ MAX_UPSTREAM_BODY_BYTES: '4096', MAX_REQUEST_UPSTREAM_BYTES: '2048' })).toBe(
+    'MAX_REQUEST_UPSTREAM_BYTES must be at least MAX_UPSTREAM_BODY_BYTES (4096), got 2048',
+  );
+  expect(message({ MAX_UPSTREAM_BODY_BYTES: '4096', MAX_REQUEST_UPSTREAM_BYTES: '4096', MAX_UPSTREAM_BYTES_IN_USE: '2048' })).toBe(
+    'MAX_UPSTREAM_BYTES_IN_USE must be at least MAX_REQUEST_UPSTREAM_BYTES (4096), got 2048',
+  );
+  expect(message({ HTTP_REQUEST_TIMEOUT_MS: '10' })).toBe('HTTP_REQUEST_TIMEOUT_MS must be an integer 1000-600000, got "10"');
 });
 
 it('refuses an origin that is not scheme://host[:port]', () => {

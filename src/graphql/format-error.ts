@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
-import { toGraphQLError } from '../errors';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ERROR_CODES, errorCode, toGraphQLError } from '../errors';
 
 // graphql-js's own wording of its token limit does not say which setting to change.
 const TOKEN_LIMIT = /^Syntax Error: Document contains more th(?:an|at) (\d+) tokens\. Parsing aborted\.$/;
@@ -12,15 +12,26 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, message: `Token limit of ${tokenLimit[1]} exceeded (MAX_TOKENS): the document has more tokens.` };
   }
   const original = unwrapResolverError(error);
+  const code = formatted.extensions?.code;
   // Errors graphql-js or Apollo made themselves (syntax, validation, bad variables) are already safe.
-  if (original === error && formatted.extensions?.code && formatted.extensions.code !== 'INTERNAL_SERVER_ERROR') {
+  if (original === error && typeof code === 'string' && code in ERROR_CODES && code !== 'INTERNAL_SERVER_ERROR') {
     return formatted;
   }
-  const safe = toGraphQLError(original);
+  // Apollo's refusals of a request before execution that it gives no code (an APQ hash that does
+  // not match its query): a 400 about the request, not a fault of the gateway.
+  if (original instanceof GraphQLError && !original.originalError && !formatted.path && httpStatusOf(original) === 400) {
+    return { ...formatted, extensions: { ...formatted.extensions, code: errorCode('BAD_REQUEST') } };
+  }
+  const safe = toGraphQLError(original instanceof GraphQLError && !original.path && original.originalError ? original.originalError : original);
   return {
     message: safe.message,
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
     extensions: { ...safe.extensions },
   };
+}
+
+function httpStatusOf(error: GraphQLError): number | undefined {
+  const http = error.extensions.http as { status?: unknown } | undefined;
+  return typeof http?.status === 'number' ? http.status : undefined;
 }

@@ -20,10 +20,36 @@ export class UpstreamUnavailableError extends Error {
   override readonly name = 'UpstreamUnavailableError';
   constructor(
     message: string,
-    readonly reason: 'timeout' | 'unreachable' | 'aborted' | 'protocol',
+    /**
+     * `protocol`: the answer cannot be used (not JSON, not an object of the kind asked for, too
+     * deep). `overloaded`: the gateway itself is at its process-wide bound of upstream work.
+     */
+    readonly reason: 'timeout' | 'unreachable' | 'aborted' | 'protocol' | 'overloaded',
     options?: { cause?: unknown },
   ) {
     super(message, options);
+  }
+}
+
+/** The bounds on upstream work, by the setting that sets each. */
+export type UpstreamLimit = 'MAX_UPSTREAM_CALLS' | 'MAX_UPSTREAM_BODY_BYTES' | 'MAX_REQUEST_UPSTREAM_BYTES';
+
+/**
+ * A bound on upstream work was reached: one answer too large, or one request's calls or bytes
+ * used up. The call fails (and the request's later ones for a per-request bound); the rest of
+ * the answer stands.
+ */
+export class UpstreamLimitError extends Error {
+  override readonly name = 'UpstreamLimitError';
+  constructor(
+    readonly limit: UpstreamLimit,
+    /** The bound's value. */
+    readonly max: number,
+    /** What was counted when it was reached: calls, or bytes. */
+    readonly count: number,
+    message: string,
+  ) {
+    super(message);
   }
 }
 

@@ -7,12 +7,22 @@ import type { Resource, ResourceTypes } from './types';
  */
 export type CallerAuth = { kind: 'bearer'; token: string } | { kind: 'gateway' };
 
+/**
+ * Counts the bytes of upstream answers as they stream in. `take` throws (an UpstreamLimitError,
+ * an overload) to stop reading: the adapter then drops the connection and fails the call.
+ */
+export interface ByteMeter {
+  take(bytes: number): void;
+}
+
 export interface CallOptions {
   auth: CallerAuth;
   /** Aborted when the client that asked has gone; the upstream call is cancelled with it. */
   signal?: AbortSignal;
   /** When the request's time is up (`Date.now()` units): no retry is started that would end later. */
   deadline?: number;
+  /** Told the size of every chunk of every answer body of the call, retries included. */
+  meter?: ByteMeter;
 }
 
 export type ListableResource = Exclude<Resource, 'imagestreamimages'>;
