@@ -5,12 +5,20 @@ import { createLoaders } from './loaders/create-loaders';
 import type { InflightCalls } from './loaders/inflight-calls';
 import { MissingCredentialsError } from './kube/errors';
 import type { CallerAuth, KubeClient } from './kube/kube-client';
+import type { BytesInUse } from './upstream/bytes-in-use';
+import type { FairLimiter } from './upstream/fair-limiter';
+import { RequestBudget } from './upstream/request-budget';
+import type { RequestReport } from './request-report';
 
 /** What every resolver and REST handler of one request reads through. */
 export interface Context {
   auth: CallerAuth | MissingCredentialsError;
   loaders: Loaders;
   signal: AbortSignal;
+  /** The upstream calls and bytes the request has used, and its bound on them. */
+  budget: RequestBudget;
+  /** What the request met, for its one log line (absent outside an HTTP request). */
+  report?: RequestReport;
 }
 
 export interface ContextOptions {
@@ -23,12 +31,21 @@ export interface ContextOptions {
   inflight?: InflightCalls;
   /** Time one request may spend on upstream calls, retries included; unlimited when absent. */
   requestDeadlineMs?: number;
+  /** Most upstream calls one request may make (MAX_UPSTREAM_CALLS); unlimited when absent. */
+  maxUpstreamCalls?: number;
+  /** Most upstream answer bytes one request may read (MAX_REQUEST_UPSTREAM_BYTES); unlimited when absent. */
+  maxRequestUpstreamBytes?: number;
+  /** One per process: answer bytes held by requests in progress (MAX_UPSTREAM_BYTES_IN_USE). */
+  bytesInUse?: BytesInUse;
+  /** One per process: upstream calls in flight, fair between callers (UPSTREAM_MAX_IN_FLIGHT). */
+  fair?: FairLimiter;
 }
 
 export interface RequestLike {
   headers: Record<string, string | string[] | undefined>;
   /** The response being answered: its `close` ends the request's upstream work. */
   response: Pick<ServerResponse, 'once' | 'writableFinished'>;
+  report?: RequestReport;
 }
 
 // A token is visible ASCII (RFC 6750's b64token is narrower still): anything else cannot be sent on.
@@ -66,8 +83,14 @@ export function createContext(request: RequestLike, options: ContextOptions): Co
     ? setTimeout(() => controller.abort(new Error(`the request deadline of ${options.requestDeadlineMs} ms passed`)), options.requestDeadlineMs)
     : undefined;
   deadline?.unref();
+  const budget = new RequestBudget({
+    maxCalls: options.maxUpstreamCalls ?? Number.POSITIVE_INFINITY,
+    maxBytes: options.maxRequestUpstreamBytes ?? Number.POSITIVE_INFINITY,
+    process: options.bytesInUse,
+  });
   request.response.once('close', () => {
     clearTimeout(deadline);
+    budget.release();
     if (!request.response.writableFinished) controller.abort(new Error('the client closed the connection'));
   });
   const signal = controller.signal;
@@ -79,6 +102,8 @@ export function createContext(request: RequestLike, options: ContextOptions): Co
     signal,
     deadline: options.requestDeadlineMs ? Date.now() + options.requestDeadlineMs : undefined,
     inflight: options.inflight,
+    budget,
+    fair: options.fair,
   });
-  return { auth, loaders, signal };
+  return { auth, loaders, signal, budget, report: request.report };
 }

@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { failureStatus, routeNotFoundAnswer } from './errors';
+import { errorCode, failureStatus, routeNotFoundAnswer, type ErrorCode } from './errors';
 
-export const graphQLErrorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
+export const graphQLErrorBody = (message: string, code: ErrorCode) => ({ errors: [{ message, extensions: { code } }] });
 
 /** The Kubernetes paths answer in Status objects, everything else in GraphQL-shaped errors. */
 const isKubernetesPath = (url: string) => url === '/api' || url.startsWith('/api/') || url.startsWith('/apis');
@@ -22,8 +22,15 @@ export function answerRequestError(error: FastifyError, request: FastifyRequest,
   if (isKubernetesPath(request.url)) {
     return reply.code(status).send(failureStatus(status, status === 500 ? 'InternalError' : 'BadRequest', message));
   }
-  const code = status === 500 ? 'INTERNAL_SERVER_ERROR' : status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST';
+  const code = status === 500 ? errorCode('INTERNAL_SERVER_ERROR') : status === 413 ? errorCode('PAYLOAD_TOO_LARGE') : errorCode('BAD_REQUEST');
   return reply.code(status).send(graphQLErrorBody(message, code));
+}
+
+/** A request refused as malformed before any route runs (400), in the caller's vocabulary. */
+export function answerBadRequest(request: FastifyRequest, reply: FastifyReply, message: string) {
+  request.report.addCode('BAD_REQUEST');
+  if (isKubernetesPath(request.url)) return reply.code(400).send(failureStatus(400, 'BadRequest', message));
+  return reply.code(400).send(graphQLErrorBody(message, 'BAD_REQUEST'));
 }
 
 export function answerNotFound(request: FastifyRequest, reply: FastifyReply) {

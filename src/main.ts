@@ -3,7 +3,7 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, loadConfig, readOpenFileLimit, type Config } from './config';
 import type { DemoCluster } from './demo/demo-cluster';
 import { kubeConfigForServer, resolveClusterAccess } from './kube/cluster-access';
 import { ClusterConfigError } from './kube/errors';
@@ -15,7 +15,7 @@ import { createShutdown } from './shutdown';
 async function main(): Promise<void> {
   let config: Config;
   try {
-    config = loadConfig(process.env);
+    config = loadConfig(process.env, { openFileLimit: readOpenFileLimit() });
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`imagestream-gateway: ${error.message}`);
@@ -67,6 +67,8 @@ async function main(): Promise<void> {
     timeoutMs: config.upstreamTimeoutMs,
     retries: config.upstreamRetries,
     onRequest: metrics.observeUpstream,
+    // One connection for each call the process may have in flight.
+    connections: config.upstreamMaxInFlight,
   });
   const tls =
     config.tlsCertFile && config.tlsKeyFile

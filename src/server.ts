@@ -6,14 +6,17 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import fastifyCors from '@fastify/cors';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
-import type { Logger } from 'pino';
+import pino, { type Logger } from 'pino';
 import { loadConfig, type Config } from './config';
 import { createContext, type Context, type ContextOptions } from './context';
 import { InflightCalls } from './loaders/inflight-calls';
+import { BytesInUse } from './upstream/bytes-in-use';
+import { FairLimiter } from './upstream/fair-limiter';
+import { registerRequestLog } from './request-log';
 import { GatewayMetrics } from './metrics';
-import { answerNotFound, answerRequestError, graphQLErrorBody } from './http-refusals';
+import { answerBadRequest, answerNotFound, answerRequestError, graphQLErrorBody } from './http-refusals';
 import { formatError } from './graphql/format-error';
-import { logErrorsPlugin } from './graphql/log-errors.plugin';
+import { reportErrorsPlugin } from './graphql/report-errors.plugin';
 import { requireCredentials } from './graphql/require-credentials';
 import { rootFieldsRule } from './graphql/limits/root-fields-rule';
 import { upstreamCallBudgetPlugin } from './graphql/limits/upstream-call-budget.plugin';
@@ -51,15 +54,55 @@ export interface ServerOptions {
 
 export type Limits = Pick<
   Config,
-  'maxQueryDepth' | 'maxAliases' | 'maxRootFields' | 'maxTokens' | 'maxBodyBytes' | 'maxUpstreamCalls' | 'batchMaxOperations'
+  | 'maxQueryDepth'
+  | 'maxAliases'
+  | 'maxRootFields'
+  | 'maxTokens'
+  | 'maxBodyBytes'
+  | 'maxUpstreamCalls'
+  | 'batchMaxOperations'
+  | 'maxSelections'
+  | 'httpRequestTimeoutMs'
+  | 'httpHeadersTimeoutMs'
+  | 'httpKeepAliveTimeoutMs'
+  | 'maxConnections'
+  | 'upstreamMaxInFlight'
+  | 'maxRequestUpstreamBytes'
+  | 'maxUpstreamBytesInUse'
 >;
+
+const LIMIT_KEYS = [
+  'maxQueryDepth',
+  'maxAliases',
+  'maxRootFields',
+  'maxTokens',
+  'maxBodyBytes',
+  'maxUpstreamCalls',
+  'batchMaxOperations',
+  'maxSelections',
+  'httpRequestTimeoutMs',
+  'httpHeadersTimeoutMs',
+  'httpKeepAliveTimeoutMs',
+  'maxConnections',
+  'upstreamMaxInFlight',
+  'maxRequestUpstreamBytes',
+  'maxUpstreamBytesInUse',
+] as const satisfies ReadonlyArray<keyof Limits>;
+
+/** How often Node looks for connections past their request or headers timeout. */
+const CONNECTIONS_CHECK_INTERVAL_MS = 1000;
 
 /** The limits of the default configuration, for servers started without one (tests). */
 export const DEFAULT_LIMITS: Limits = limitsOf(loadConfig({}));
 
 export function limitsOf(config: Config): Limits {
-  const { maxQueryDepth, maxAliases, maxRootFields, maxTokens, maxBodyBytes, maxUpstreamCalls, batchMaxOperations } = config;
-  return { maxQueryDepth, maxAliases, maxRootFields, maxTokens, maxBodyBytes, maxUpstreamCalls, batchMaxOperations };
+  return Object.fromEntries(LIMIT_KEYS.map((key) => [key, config[key]])) as unknown as Limits;
+}
+
+function countHeader(rawHeaders: string[], name: string): number {
+  let count = 0;
+  for (let i = 0; i < rawHeaders.length; i += 2) if (rawHeaders[i]?.toLowerCase() === name) count++;
+  return count;
 }
 
 export interface RunningServer {
@@ -76,18 +119,34 @@ export interface RunningServer {
 /** The composition root: Fastify, Apollo Server on /graphql, probes; returns a started server. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const logger = options.logger ?? pino({ level: 'silent' });
+  // Node's own defaults let a client hold a connection for ever by sending slowly (Fastify sets
+  // requestTimeout to 0); these close it when it is too slow, too idle, or one too many.
+  const socketLimits = { headersTimeout: limits.httpHeadersTimeoutMs, connectionsCheckingInterval: CONNECTIONS_CHECK_INTERVAL_MS };
   const app = Fastify({
-    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
-    ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key } } : {}),
+    loggerInstance: logger,
+    // The request log below writes one line per request, without the query string.
+    disableRequestLogging: true,
+    requestTimeout: limits.httpRequestTimeoutMs,
+    keepAliveTimeout: limits.httpKeepAliveTimeoutMs,
+    ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key, ...socketLimits } } : { http: socketLimits }),
     // Object names can be long; the router's default of 100 characters would answer 414.
     routerOptions: { maxParamLength: 1024 },
     bodyLimit: limits.maxBodyBytes,
     // A URL Fastify cannot decode (`%zz`) is answered in the same vocabulary as every other refusal.
     frameworkErrors: (error, request, reply) => answerRequestError(error, request, reply),
   }) as unknown as FastifyInstance;
+  app.server.maxConnections = limits.maxConnections;
   const metrics = options.metrics ?? new GatewayMetrics();
+  registerRequestLog(app, logger);
   app.addHook('onResponse', async (request, reply) => {
     metrics.observeHttp(request.routeOptions.url ?? 'unmatched', request.method, reply.statusCode);
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    // Node keeps the first of several Authorization headers; which one a caller meant is unknowable.
+    if (countHeader(request.raw.rawHeaders, 'authorization') > 1) {
+      return answerBadRequest(request, reply, 'expected one Authorization header, got several');
+    }
   });
   app.setErrorHandler(answerRequestError);
   app.setNotFoundHandler(answerNotFound);
@@ -102,7 +161,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     listThreshold: options.listThreshold,
     inflight: new InflightCalls(),
     requestDeadlineMs: options.requestDeadlineMs,
+    maxUpstreamCalls: limits.maxUpstreamCalls,
+    maxRequestUpstreamBytes: limits.maxRequestUpstreamBytes,
+    bytesInUse: new BytesInUse(limits.maxUpstreamBytesInUse),
+    fair: new FairLimiter(limits.upstreamMaxInFlight),
   };
+  const introspection = options.introspection ?? true;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxQueryDepth },
     maxAliases: { n: limits.maxAliases },
@@ -112,13 +176,18 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // The upstream-call budget below is this gateway's cost model; armor's generic one is off.
     costLimit: { enabled: false },
     maxDirectives: { n: 50 },
-    blockFieldSuggestion: { enabled: false },
+    // "Did you mean …" tells the schema to whoever asks; hidden with introspection.
+    blockFieldSuggestion: { enabled: !introspection },
   }).protect();
 
   const apollo = new ApolloServer<Context>({
     schema: options.schema ?? (await buildGatewaySchema()),
-    introspection: options.introspection ?? true,
+    introspection,
+    hideSchemaDetailsFromClientErrors: !introspection,
     includeStacktraceInErrorResponses: false,
+    // Counted before the other rules, which then run only on a document that passed: the
+    // selections a document makes once its fragments are expanded, in time linear in it.
+    maxRecursiveSelections: limits.maxSelections,
     // The process entry owns SIGTERM/SIGINT (src/shutdown.ts); Apollo's own handlers would stop
     // it a second time and re-raise the signal.
     stopOnTerminationSignals: false,
@@ -129,7 +198,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     plugins: [
       ...armor.plugins,
       upstreamCallBudgetPlugin(limits.maxUpstreamCalls),
-      ...(options.logger ? [logErrorsPlugin(options.logger)] : []),
+      reportErrorsPlugin(),
       fastifyApolloDrainPlugin(app),
       options.landingPage === false
         ? ApolloServerPluginLandingPageDisabled()
@@ -152,8 +221,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
-    context: async (request: FastifyRequest, reply: FastifyReply) =>
-      requireCredentials(createContext({ headers: request.headers, response: reply.raw }, contextOptions)),
+    context: async (request: FastifyRequest, reply: FastifyReply) => {
+      const context = createContext({ headers: request.headers, response: reply.raw, report: request.report }, contextOptions);
+      request.upstream = context.budget;
+      return requireCredentials(context);
+    },
   });
 
   await registerRestRoutes(app, { contextOptions });

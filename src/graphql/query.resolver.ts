@@ -10,12 +10,11 @@ import {
   streamNameProblem,
 } from '../kube/object-names';
 import type * as kube from '../kube/types';
+import { MAX_PAGE_SIZE } from '../loaders/create-loaders';
 import { checkArgument } from './check-argument';
 import { decodeCursor, encodeCursor } from './image-stream-cursor';
 import { Image, ImageStream, ImageStreamConnection, ImageStreamImage, ImageStreamTag } from './types';
 
-/** Largest `first` of imageStreams: one upstream page. */
-export const MAX_PAGE_SIZE = 500;
 
 interface ImageStreamConnectionValue {
   edges: Array<{ cursor: string; node: kube.ImageStream }>;
@@ -65,10 +64,14 @@ export class QueryResolver {
     if (first === null || !Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
       throw new UserInputError(`first must be an integer 1-${MAX_PAGE_SIZE}, got ${first}`, 'first');
     }
-    const start = after ? decodeCursor(after) : { continue: '', offset: 0 };
+    const start = after ? decodeCursor(after, namespace) : { namespace, continue: '', offset: 0 };
+    // One upstream page holds at most MAX_PAGE_SIZE: from a cursor deep in a page, the answer
+    // ends at the page's end (fewer than `first`, as Relay allows) rather than ask for more.
+    const limit = Math.min(start.offset + first, MAX_PAGE_SIZE);
     let page: kube.ImageStreamList;
+    let cut: boolean;
     try {
-      page = await ctx.loaders.imageStreamPage(namespace, start.offset + first, start.continue || undefined);
+      ({ list: page, cut } = await ctx.loaders.imageStreamPage(namespace, limit, start.continue || undefined));
     } catch (error) {
       if (error instanceof KubeApiError && error.httpStatus === 410) {
         throw new UserInputError('after is a cursor that has expired upstream; list again without after', 'after');
@@ -78,12 +81,15 @@ export class QueryResolver {
     const next = page.metadata.continue || undefined;
     const edges = page.items.slice(start.offset).map((node, i) => ({
       node,
-      cursor: encodeCursor({ continue: start.continue, offset: start.offset + i + 1 }),
+      cursor: encodeCursor({ namespace, continue: start.continue, offset: start.offset + i + 1 }),
     }));
     const last = edges.at(-1);
     // The page's end is better resumed from the upstream's own token than by re-reading the page.
-    if (last && next) last.cursor = encodeCursor({ continue: next, offset: 0 });
-    return { edges, pageInfo: { hasNextPage: next !== undefined, endCursor: last?.cursor ?? null } };
+    if (last && next) last.cursor = encodeCursor({ namespace, continue: next, offset: 0 });
+    // An upstream that ignored `limit` sent more than asked: the rest is reachable by offset
+    // within its page, up to one page's worth.
+    const more = next !== undefined || (cut && limit < MAX_PAGE_SIZE);
+    return { edges, pageInfo: { hasNextPage: more, endCursor: last?.cursor ?? null } };
   }
 
   @Query(() => ImageStreamTag, { nullable: true, description: 'The image a tag of a stream points at: `name` is `<stream>:<tag>`.' })

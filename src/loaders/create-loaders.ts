@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import pLimit from 'p-limit';
-import { KubeApiError, MissingCredentialsError } from '../kube/errors';
+import { KubeApiError, MissingCredentialsError, UpstreamUnavailableError } from '../kube/errors';
 import type { CallerAuth, CallOptions, GetRequest, KubeClient } from '../kube/kube-client';
 import type {
   Image,
@@ -11,6 +11,8 @@ import type {
   Resource,
   ResourceTypes,
 } from '../kube/types';
+import type { FairLimiter } from '../upstream/fair-limiter';
+import type { RequestBudget } from '../upstream/request-budget';
 import { notFoundError } from './not-found-status';
 import { credentialsKey, InflightCalls } from './inflight-calls';
 import { recordImageOrigins, recordImageStreamOrigins } from './stream-origin';
@@ -33,15 +35,28 @@ export interface LoaderOptions {
   deadline?: number;
   /** Shared by all requests of the process: coalesces identical GETs of one caller in flight. */
   inflight?: InflightCalls;
+  /** The request's bound on upstream calls and bytes, counted as they happen. */
+  budget?: RequestBudget;
+  /** Shared by all requests of the process: calls in flight to the API server, fair between callers. */
+  fair?: FairLimiter;
 }
+
+/** The most items one LIST asks for (the adapter refuses more). */
+export const MAX_PAGE_SIZE = 500;
+
+/** Pages the LIST that replaces GETs may read; past them, the streams not yet seen are read with GETs. */
+export const MAX_LIST_PAGES = 10;
 
 export interface Loaders {
   imageStream: DataLoader<NamespacedName, ImageStream, string>;
   imageStreamImage: DataLoader<NamespacedName, ImageStreamImage, string>;
   imageStreamTag: DataLoader<NamespacedName, ImageStreamTag, string>;
   image: DataLoader<string, Image>;
-  /** One page of a namespace's streams; each stream is also primed into `imageStream`. */
-  imageStreamPage(namespace: string, limit: number, continueToken?: string): Promise<ImageStreamList>;
+  /**
+   * One page of at most `limit` (<= MAX_PAGE_SIZE) of a namespace's streams; each stream is also
+   * primed into `imageStream`. `cut` says the upstream sent more than `limit` and the rest was dropped.
+   */
+  imageStreamPage(namespace: string, limit: number, continueToken?: string): Promise<{ list: ImageStreamList; cut: boolean }>;
 }
 
 const namespacedKey = (key: NamespacedName): string => `${key.namespace}/${key.name}`;
@@ -59,23 +74,39 @@ export function createLoaders(
   options: LoaderOptions,
 ): Loaders {
   const limit = pLimit(options.concurrency);
-  const pageSize = options.listPageSize ?? 500;
+  const pageSize = Math.min(options.listPageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
   const unlistable = new Set<string>();
+  const { budget, fair, inflight } = options;
+  const callerKey = auth instanceof MissingCredentialsError ? '' : credentialsKey(auth);
+
+  /** One upstream call: counted against the request's budget, then within both concurrency bounds. */
+  function send<T>(signal: AbortSignal | undefined, fetch: (callOptions: CallOptions) => Promise<T>): Promise<T> {
+    if (auth instanceof MissingCredentialsError) return Promise.reject(auth);
+    const callOptions: CallOptions = { auth, signal, deadline: options.deadline, meter: budget };
+    return limit(() => (fair ? fair.run(callerKey, signal, () => fetch(callOptions)) : fetch(callOptions)));
+  }
 
   function call<T>(fetch: (callOptions: CallOptions) => Promise<T>): Promise<T> {
     // No credentials: fail before any upstream call, never fall back to the gateway's own.
     if (auth instanceof MissingCredentialsError) return Promise.reject(auth);
-    const callOptions: CallOptions = { auth, signal: options.signal, deadline: options.deadline };
-    return limit(() => fetch(callOptions));
+    try {
+      budget?.spendCall();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    return send(options.signal, fetch);
   }
-
-  const inflight = options.inflight;
-  const callerKey = auth instanceof MissingCredentialsError ? '' : credentialsKey(auth);
 
   function get<R extends Resource>(request: GetRequest<R>): Promise<ResourceTypes[R]['item']> {
     if (auth instanceof MissingCredentialsError || !inflight) return call((callOptions) => kube.get(request, callOptions));
-    const key = `${callerKey} ${request.resource} ${request.namespace ?? ''} ${request.name}`;
-    return inflight.run(key, options.signal, (signal) => limit(() => kube.get(request, { auth, signal, deadline: options.deadline })));
+    try {
+      budget?.spendCall();
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    // JSON of the parts: no two different (resource, namespace, name) can make the same key.
+    const key = JSON.stringify([callerKey, request.resource, request.namespace ?? null, request.name]);
+    return inflight.run(key, options.signal, (signal) => send(signal, (callOptions) => kube.get(request, callOptions)));
   }
 
   const getEach = <K, R extends Resource>(keys: readonly K[], request: (key: K) => GetRequest<R>) =>
@@ -84,24 +115,38 @@ export function createLoaders(
   const getStreams = (keys: readonly NamespacedName[]) =>
     getEach(keys, (key) => ({ resource: 'imagestreams', namespace: key.namespace, name: key.name }));
 
-  async function listStreams(namespace: string): Promise<Map<string, ImageStream>> {
+  /**
+   * The namespace's streams by name, read a page at a time until every wanted name is seen or
+   * the list ends, for at most MAX_LIST_PAGES pages; `complete` says whether the list ended.
+   */
+  async function listStreams(namespace: string, wanted: ReadonlySet<string>): Promise<{ byName: Map<string, ImageStream>; complete: boolean }> {
     const byName = new Map<string, ImageStream>();
+    const tokens = new Set<string>();
     let continueToken: string | undefined;
-    do {
+    for (let pages = 0; pages < MAX_LIST_PAGES; pages++) {
       const page = await call((callOptions) =>
         kube.list({ resource: 'imagestreams', namespace, limit: pageSize, continue: continueToken }, callOptions),
       );
-      for (const stream of page.items) if (stream.metadata.name) byName.set(stream.metadata.name, stream);
+      // An upstream that ignores `limit` is held to it all the same.
+      for (const stream of page.items.slice(0, pageSize)) if (stream.metadata.name) byName.set(stream.metadata.name, stream);
       continueToken = page.metadata.continue || undefined;
-    } while (continueToken);
-    return byName;
+      if (!continueToken) return { byName, complete: true };
+      if (tokens.has(continueToken)) {
+        throw new UpstreamUnavailableError(`the API server repeated a continue token while listing imagestreams of ${namespace}`, 'protocol');
+      }
+      tokens.add(continueToken);
+      if ([...wanted].every((name) => byName.has(name))) break;
+    }
+    return { byName, complete: false };
   }
 
   async function loadStreamsOfNamespace(namespace: string, keys: NamespacedName[]): Promise<Array<ImageStream | Error>> {
     if (keys.length < options.listThreshold || unlistable.has(namespace)) return getStreams(keys);
     try {
-      const byName = await listStreams(namespace);
-      return keys.map((key) => byName.get(key.name) ?? notFoundError('imagestreams', key.name));
+      const { byName, complete } = await listStreams(namespace, new Set(keys.map((key) => key.name)));
+      const unseen = complete ? [] : keys.filter((key) => !byName.has(key.name));
+      const read = new Map((await getStreams(unseen)).map((result, i) => [unseen[i]!.name, result]));
+      return keys.map((key) => byName.get(key.name) ?? read.get(key.name) ?? notFoundError('imagestreams', key.name));
     } catch (error) {
       // A caller may be allowed to get streams but not to list them: fall back to GETs.
       if (!(error instanceof KubeApiError && error.httpStatus === 403)) throw error;
@@ -162,15 +207,19 @@ export function createLoaders(
 
   const image = new DataLoader<string, Image>((names) => getEach(names, (name) => ({ resource: 'images', name })));
 
-  async function imageStreamPage(namespace: string, pageLimit: number, continueToken?: string): Promise<ImageStreamList> {
-    const page = await call((callOptions) =>
-      kube.list({ resource: 'imagestreams', namespace, limit: pageLimit, continue: continueToken }, callOptions),
+  async function imageStreamPage(namespace: string, pageLimit: number, continueToken?: string) {
+    const limit = Math.min(pageLimit, MAX_PAGE_SIZE);
+    const answer = await call((callOptions) =>
+      kube.list({ resource: 'imagestreams', namespace, limit, continue: continueToken }, callOptions),
     );
+    // An upstream that ignores `limit` is held to it all the same: the rest is not looked at.
+    const cut = answer.items.length > limit;
+    const page = cut ? { ...answer, items: answer.items.slice(0, limit) } : answer;
     for (const stream of page.items) {
       recordImageStreamOrigins(stream);
       if (stream.metadata.name) imageStream.prime({ namespace, name: stream.metadata.name }, stream);
     }
-    return page;
+    return { list: page, cut };
   }
 
   return { imageStream, imageStreamImage, imageStreamTag, image, imageStreamPage };

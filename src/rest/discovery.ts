@@ -65,8 +65,14 @@ export const VERSION_INFO = {
   platform: `${process.platform}/${process.arch}`,
 };
 
+function serverAddressOf(request: FastifyRequest): string {
+  const { localAddress = '', localPort } = request.socket;
+  return `${localAddress.includes(':') ? `[${localAddress}]` : localAddress}:${localPort}`;
+}
+
 const DOCUMENTS: ReadonlyArray<readonly [string, (request: FastifyRequest) => unknown]> = [
-  ['/api', (request) => apiVersions(request.host)],
+  // The address the client reached, from the socket: the Host header is the client's to choose.
+  ['/api', (request) => apiVersions(serverAddressOf(request))],
   ['/apis', () => API_GROUP_LIST],
   [`/apis/${IMAGE_GROUP}`, () => IMAGE_API_GROUP],
   [`/apis/${IMAGE_GROUP_VERSION}`, () => IMAGE_API_RESOURCE_LIST],

@@ -50,7 +50,8 @@ export function registerImageStreamImageRoute(app: FastifyInstance, options: Ima
     if ('error' in parsed) return sendStatus(reply, badRequestAnswer(parsed.error), pretty);
 
     // Authentication comes first, as in the API server's filter chain: no token, no other answer.
-    const context = createContext({ headers: request.headers, response: reply.raw }, options.contextOptions);
+    const context = createContext({ headers: request.headers, response: reply.raw, report: request.report }, options.contextOptions);
+    request.upstream = context.budget;
     if (context.auth instanceof MissingCredentialsError) return sendStatus(reply, toStatusAnswer(context.auth), pretty);
 
     const target = targetOf(parsed.path);
@@ -71,10 +72,9 @@ export function registerImageStreamImageRoute(app: FastifyInstance, options: Ima
       }
       isi = await context.loaders.imageStreamImage.load({ namespace: target.namespace, name: plan.name });
     } catch (error) {
-      const answer = toStatusAnswer(error);
-      // The client gets the Status; the operator gets what actually failed upstream.
-      if (answer.httpStatus >= 500) request.log.warn({ err: error }, 'an imagestreamimages request failed upstream');
-      return sendStatus(reply, answer, pretty);
+      // The client gets the Status; the operator's request line gets what actually failed upstream.
+      request.report?.add(error);
+      return sendStatus(reply, toStatusAnswer(error), pretty);
     }
 
     const table = acceptedTableVersion(request.headers.accept);

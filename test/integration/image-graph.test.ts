@@ -9,6 +9,7 @@ import {
   ManifestListMembersDocument,
   StreamHistoryLayersDocument,
 } from '../generated/graphql';
+import { encodeCursor } from '../../src/graphql/image-stream-cursor';
 import { startHarness, type Harness } from '../helpers/gateway-harness';
 
 let harness: Harness;
@@ -190,7 +191,7 @@ describe('imageStreams', () => {
   });
 
   test('answers an expired continue token with BAD_USER_INPUT', async () => {
-    const expired = Buffer.from(JSON.stringify({ c: 'eyJleHBpcmVkIjp0cnVlfQ', o: 0 })).toString('base64url');
+    const expired = encodeCursor({ namespace: 'openshift', continue: 'eyJleHBpcmVkIjp0cnVlfQ', offset: 0 });
     const { body } = await harness.run(ImageStreamsPageDocument, { namespace: 'openshift', first: 2, after: expired });
     expect(body.errors?.[0]).toMatchObject({
       message: 'after is a cursor that has expired upstream; list again without after',

@@ -1,0 +1,38 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { GraphQLError } from 'graphql';
+import type { Context } from '../context';
+import { ERROR_CODES, type ErrorCode } from '../errors';
+
+/** Longest operation name a log line keeps: the name is the client's to choose. */
+const OPERATION_NAME_LENGTH = 100;
+
+/**
+ * Counts every error of an operation into the request's report, which the request's single log
+ * line carries: a query whose hundred fields fail writes one line, not a hundred, and a client
+ * that left writes none at info. The detail of the first upstream failure goes with it.
+ */
+export function reportErrorsPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart({ contextValue }) {
+      const report = contextValue.report;
+      if (!report) return;
+      return {
+        async didResolveOperation({ operationName }) {
+          if (operationName) report.operationName = operationName.slice(0, OPERATION_NAME_LENGTH);
+        },
+        async didEncounterErrors({ errors }) {
+          for (const error of errors) {
+            const original = unwrapResolverError(error);
+            const code = error.extensions.code;
+            // Errors graphql-js and Apollo make (syntax, validation) already carry their code.
+            if (original === error && !(original instanceof GraphQLError && original.originalError) && isErrorCode(code)) report.addCode(code);
+            else report.add(original instanceof GraphQLError && !original.path && original.originalError ? original.originalError : original);
+          }
+        },
+      };
+    },
+  };
+}
+
+const isErrorCode = (code: unknown): code is ErrorCode => typeof code === 'string' && code in ERROR_CODES;
