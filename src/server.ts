@@ -4,7 +4,7 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import fastifyCors from '@fastify/cors';
-import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { GraphQLSchema } from 'graphql';
 import pino, { type Logger } from 'pino';
 import { loadConfig, type Config } from './config';
@@ -126,7 +126,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const app = Fastify({
     loggerInstance: logger,
     // The request log below writes one line per request, without the query string.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     requestTimeout: limits.httpRequestTimeoutMs,
     keepAliveTimeout: limits.httpKeepAliveTimeoutMs,
     ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key, ...socketLimits } } : { http: socketLimits }),
