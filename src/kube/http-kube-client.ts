@@ -7,8 +7,9 @@ import { Pool } from 'undici';
 import packageJson from '../../package.json';
 import { ClusterConfigError, InvalidNameError, UpstreamUnavailableError } from './errors';
 import { gatewayCredentials, type GatewayCredentials } from './gateway-credentials';
-import { interpretAnswer } from './interpret-answer';
-import type { CallerAuth, CallOptions, GetRequest, KubeClient, ListableResource, ListRequest } from './kube-client';
+import { interpretAnswer, type AnswerShape, type UpstreamAnswer } from './interpret-answer';
+import { MAX_LIST_LIMIT, type CallerAuth, type CallOptions, type GetRequest, type KubeClient, type ListableResource, type ListRequest } from './kube-client';
+import { readBody, type BodyBounds, type BodyRead } from './read-body';
 import { resourcePath } from './resource-path';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy';
 import type { Resource, ResourceTypes } from './types';
@@ -29,6 +30,12 @@ export interface KubeClientOptions {
   retries?: number;
   /** Upper bound of the first retry's random backoff, doubled for each further retry; default 100. */
   retryBaseMs?: number;
+  /**
+   * Largest answer body in bytes (MAX_UPSTREAM_BODY_BYTES); default DEFAULT_MAX_BODY_BYTES. A
+   * larger one is cut off as it streams in (or refused by its content-length) and fails its call
+   * with an UpstreamLimitError, which is not retried.
+   */
+  maxBodyBytes?: number;
 }
 
 
@@ -62,6 +69,8 @@ export interface HttpKubeClient extends KubeClient {
 }
 
 const DEFAULT_CONNECTIONS = 64;
+/** 32 MiB, as the default of MAX_UPSTREAM_BODY_BYTES in src/config.ts. */
+export const DEFAULT_MAX_BODY_BYTES = 33_554_432;
 /** Go's API server keeps idle connections for 90 s and sends no Keep-Alive hint; stay below. */
 const KEEP_ALIVE_MS = 30_000;
 /** Errors of a kept-alive connection the server closed just as it was reused: worth one retry. */
@@ -123,6 +132,7 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
     retries: checkedOption('retries', options.retries, DEFAULT_RETRY_POLICY.retries),
     baseMs: checkedOption('retryBaseMs', options.retryBaseMs, DEFAULT_RETRY_POLICY.baseMs),
   };
+  const maxBodyBytes = checkedOption('maxBodyBytes', options.maxBodyBytes, DEFAULT_MAX_BODY_BYTES, 1);
   // Woken by close(): a call waiting to retry gives up rather than hold the process open. A set
   // of wake-ups rather than one AbortSignal, which would warn past 10 listeners under load.
   const backoffs = new Set<() => void>();
@@ -152,13 +162,13 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
    * 429/503 with its Status, or the last connection error, also when the caller's signal or
    * deadline cuts a backoff short (the abort then only stops the waiting).
    */
-  async function call(path: string, callOptions: CallOptions): Promise<unknown> {
+  async function call(path: string, shape: AnswerShape, callOptions: CallOptions): Promise<unknown> {
     checkAuth(callOptions.auth);
     const { signal, deadline } = callOptions;
     for (let attempt = 1; ; attempt++) {
       let failure: unknown;
       try {
-        return await callOnce(path, callOptions, attempt);
+        return await callOnce(path, shape, callOptions, attempt);
       } catch (error) {
         failure = error;
       }
@@ -171,8 +181,8 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
     }
   }
 
-  async function callOnce(path: string, callOptions: CallOptions, attempt: number): Promise<unknown> {
-    const { auth, signal } = callOptions;
+  async function callOnce(path: string, shape: AnswerShape, callOptions: CallOptions, attempt: number): Promise<unknown> {
+    const { auth, signal, meter } = callOptions;
     const started = performance.now();
     const what = `GET ${path}`;
     const attempts = attempt > 1 ? `, attempt ${attempt}` : '';
@@ -189,10 +199,13 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
     }, options.timeoutMs);
     const cancel = (): void => controller.abort();
     signal?.addEventListener('abort', cancel, { once: true });
-    let answer: { statusCode: number; headers: Record<string, string | string[] | undefined>; body: string };
+    let answer: Omit<UpstreamAnswer, 'body'> & { body: BodyRead };
+    let secret: string | undefined;
     try {
       const { pool, headers } = await untilAborted(route(auth), controller.signal);
-      answer = await send(pool, basePath + path, { ...headers, accept: 'application/json', 'user-agent': userAgent }, controller.signal, () => !controller.signal.aborted);
+      secret = credentialOf(headers.authorization);
+      const request = { path: basePath + path, headers: { ...headers, accept: 'application/json', 'user-agent': userAgent }, signal: controller.signal };
+      answer = await send(pool, request, { maxBytes: maxBodyBytes, meter, what }, () => !controller.signal.aborted);
     } catch (error) {
       const failure = timedOut
         ? new UpstreamUnavailableError(`the API server did not answer ${what} within ${options.timeoutMs} ms`, 'timeout', { cause: error })
@@ -207,21 +220,28 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
       clearTimeout(timer);
       signal?.removeEventListener('abort', cancel);
     }
+    // An answer whose reading was stopped (too large, the meter's budget) was still an answer.
     report('answered', answer.statusCode);
-    return interpretAnswer(answer.statusCode, answer.headers, answer.body, what);
+    if (!answer.body.ok) throw answer.body.error;
+    return interpretAnswer({ ...answer, body: answer.body.text }, { what, shape, secret });
   }
 
   /** One GET, retried once when a kept-alive connection turns out to have been closed. */
-  async function send(pool: Pool, path: string, headers: Record<string, string>, signal: AbortSignal, mayRetry: () => boolean) {
+  async function send(
+    pool: Pool,
+    request: { path: string; headers: Record<string, string>; signal: AbortSignal },
+    bounds: BodyBounds,
+    mayRetry: () => boolean,
+  ) {
     for (let attempt = 1; ; attempt++) {
       stats.requests++;
       stats.inFlight++;
       try {
-        const response = await pool.request({ path, method: 'GET', headers, signal });
-        const body = await response.body.text();
+        const response = await pool.request({ ...request, method: 'GET' });
+        const body = await readBody(response.body, response.headers['content-length'], bounds);
         // undici frees the connection in a setImmediate after the body ends; waiting for it lets
         // the caller's next call reuse this connection instead of opening another one.
-        await new Promise<void>((resolve) => setImmediate(resolve));
+        if (body.ok) await new Promise<void>((resolve) => setImmediate(resolve));
         return { statusCode: response.statusCode, headers: response.headers, body };
       } catch (error) {
         if (attempt > 1 || !STALE_CONNECTION_CODES.has((error as { code?: string }).code ?? '') || !mayRetry()) throw error;
@@ -237,21 +257,23 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
   return {
     server,
     async get(request, callOptions) {
-      return (await call(resourcePath(request.resource, request.namespace, request.name), callOptions)) as never;
+      return (await call(resourcePath(request.resource, request.namespace, request.name), 'object', callOptions)) as never;
     },
     async list(request, callOptions) {
       const query = new URLSearchParams();
       if (request.limit !== undefined) {
-        if (!Number.isSafeInteger(request.limit) || request.limit < 1) throw new InvalidNameError('limit', String(request.limit), 'must be a positive integer');
+        if (!Number.isSafeInteger(request.limit) || request.limit < 1 || request.limit > MAX_LIST_LIMIT) {
+          throw new InvalidNameError('limit', String(request.limit), `must be an integer from 1 to ${MAX_LIST_LIMIT}`);
+        }
         query.set('limit', String(request.limit));
       }
       if (request.continue !== undefined && request.continue !== '') query.set('continue', request.continue);
       const path = resourcePath(request.resource, request.namespace);
-      return (await call(query.size > 0 ? `${path}?${query}` : path, callOptions)) as never;
+      return (await call(query.size > 0 ? `${path}?${query}` : path, 'list', callOptions)) as never;
     },
     async getPath(path, callOptions) {
       checkApiPath(path);
-      return call(path, callOptions);
+      return call(path, 'document', callOptions);
     },
     async close() {
       if (closed) return;
@@ -294,11 +316,20 @@ function sleep(ms: number, signal: AbortSignal | undefined, wakers: Set<() => vo
   });
 }
 
-/** A non-negative integer option, or its default; anything else fails naming the option. */
-function checkedOption(name: string, value: number | undefined, fallback: number): number {
+/** An integer option of at least `min`, or its default; anything else fails naming the option. */
+function checkedOption(name: string, value: number | undefined, fallback: number, min = 0): number {
   if (value === undefined) return fallback;
-  if (!Number.isSafeInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+  if (!Number.isSafeInteger(value) || value < min) throw new RangeError(`${name} must be an integer >= ${min}, got ${value}`);
   return value;
+}
+
+/**
+ * The secret part of an Authorization header (what follows `Bearer ` or `Basic `): the caller's
+ * token, or the gateway's own credential, which an echoing upstream must not hand to the caller.
+ */
+function credentialOf(authorization: string | undefined): string | undefined {
+  const secret = authorization?.slice(authorization.indexOf(' ') + 1);
+  return secret ? secret : undefined;
 }
 
 /** `promise`, or a rejection as soon as `signal` aborts (the work behind `promise` carries on). */

@@ -34,9 +34,16 @@ export interface GetRequest<R extends Resource = Resource> {
   name: string;
 }
 
+/**
+ * Most items one LIST may ask for: a larger page only makes one answer larger, where `continue`
+ * pages would do. A LIST without a limit gets the whole collection, bounded only by the body bound.
+ */
+export const MAX_LIST_LIMIT = 500;
+
 export interface ListRequest<R extends ListableResource = ListableResource> {
   resource: R;
   namespace?: string;
+  /** An integer from 1 to MAX_LIST_LIMIT; anything else is an InvalidNameError before any request. */
   limit?: number;
   continue?: string;
 }

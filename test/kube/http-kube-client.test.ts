@@ -2,6 +2,7 @@ import { KubeConfig } from '@kubernetes/client-node';
 import { kubeConfigForServer } from '../../src/kube/cluster-access';
 import { InvalidNameError, KubeApiError, UpstreamUnavailableError } from '../../src/kube/errors';
 import { createKubeClient, type HttpKubeClient, type UpstreamRequestEvent } from '../../src/kube/http-kube-client';
+import { MAX_LIST_LIMIT } from '../../src/kube/kube-client';
 import type { Status } from '../../src/kube/types';
 import { closedPort, json, okHandler, startUpstream, type Handler, type Upstream } from './upstream-server';
 import { failureOf } from '../helpers/failure-of';
@@ -89,10 +90,17 @@ describe('paths', () => {
     expect(upstream.requests).toEqual([]);
   });
 
-  it('refuses a limit that is not a positive integer before any request', async () => {
-    const error = await failureOf(client.list({ resource: 'imagestreams', namespace: 'demo', limit: 0 }, caller));
+  it.each([0, -1, 1.5, 501, 10_000, Number.NaN, Number.POSITIVE_INFINITY])(`refuses a limit of %p, not an integer 1-${MAX_LIST_LIMIT}, before any request`, async (limit) => {
+    const error = await failureOf(client.list({ resource: 'imagestreams', namespace: 'demo', limit }, caller));
     expect(error).toBeInstanceOf(InvalidNameError);
+    expect(error).toMatchObject({ field: 'limit', value: String(limit), reason: 'must be an integer from 1 to 500' });
     expect(upstream.requests).toEqual([]);
+  });
+
+  it.each([1, 500])('sends a limit of %i', async (limit) => {
+    expect(MAX_LIST_LIMIT).toBe(500);
+    await client.list({ resource: 'imagestreams', namespace: 'demo', limit }, caller);
+    expect(upstream.requests.map((r) => r.url)).toEqual([`/apis/image.openshift.io/v1/namespaces/demo/imagestreams?limit=${limit}`]);
   });
 
   it('fetches an absolute API path with getPath', async () => {

@@ -24,8 +24,14 @@ export interface Upstream {
   close: () => Promise<void>;
 }
 
-/** Answers 200 with a small ImageStream-like object naming the path. */
-export const okHandler: Handler = (req, res) => json(res, 200, { kind: 'ImageStream', metadata: { name: 'echo' }, path: req.url });
+/** A collection path: one that ends in a resource name, before any query. */
+const COLLECTION = /\/(images|imagestreams|imagestreamtags|imagestreamimages)(\?|$)/;
+
+/** Answers 200: an empty list for a collection, else a small ImageStream-like object naming the path. */
+export const okHandler: Handler = (req, res) =>
+  COLLECTION.test(req.url ?? '')
+    ? json(res, 200, { kind: 'List', metadata: {}, items: [], path: req.url })
+    : json(res, 200, { kind: 'ImageStream', metadata: { name: 'echo' }, path: req.url });
 
 export function json(res: http.ServerResponse, status: number, body: unknown, headers: http.OutgoingHttpHeaders = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });

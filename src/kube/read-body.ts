@@ -1,0 +1,83 @@
+// Reads an answer body as it streams in, so that a misbehaving API server (a huge list, a body
+// that never ends) costs the gateway at most the bound plus one chunk, never the whole answer.
+import type { Readable } from 'node:stream';
+import { UpstreamLimitError } from './errors';
+import type { ByteMeter } from './kube-client';
+
+export interface BodyBounds {
+  /** Most bytes the body may have; one more fails the read. */
+  maxBytes: number;
+  /** Told the size of every chunk read; its throw stops the read. */
+  meter?: ByteMeter;
+  /** `GET <path>`, for the message. */
+  what: string;
+}
+
+/**
+ * The body's text, or why reading it was stopped: an UpstreamLimitError past `maxBytes`, or what
+ * the meter threw, as it is. A stop is a result rather than a throw so that the caller cannot
+ * mistake it for a failed connection (which is wrapped, and may be retried).
+ */
+export type BodyRead = { ok: true; text: string } | { ok: false; error: unknown };
+
+/**
+ * Reads `body` chunk by chunk. On a stop the body is destroyed, which makes undici drop the
+ * connection: a kept-alive connection with unread bytes on it cannot carry the next request.
+ * A `content-length` above the bound is refused before a byte is read. Transport errors
+ * (a reset, the deadline's abort) reject as they are.
+ */
+export async function readBody(body: Readable, contentLength: string | string[] | undefined, bounds: BodyBounds): Promise<BodyRead> {
+  const declared = declaredLength(contentLength);
+  if (declared !== undefined && declared > bounds.maxBytes) {
+    discard(body);
+    return { ok: false, error: tooLarge(bounds, declared, `its content-length is ${declared}`) };
+  }
+  const chunks: Buffer[] = [];
+  let seen = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    seen += chunk.length;
+    // Checked before the meter: an answer too large is the upstream's fault, and says so even
+    // when the same chunk would also exhaust the request's budget.
+    if (seen > bounds.maxBytes) {
+      discard(body);
+      return { ok: false, error: tooLarge(bounds, seen, `reading stopped after ${seen}`) };
+    }
+    try {
+      bounds.meter?.take(chunk.length);
+    } catch (error) {
+      discard(body);
+      return { ok: false, error };
+    }
+    chunks.push(chunk);
+  }
+  // TextDecoder drops a leading BOM, as undici's own text() does.
+  return { ok: true, text: new TextDecoder().decode(Buffer.concat(chunks, seen)) };
+}
+
+/**
+ * Count in the error: the bytes read when reading stopped, or the length a content-length
+ * declared (nothing was read then, and the declared size is what tells the operator how far off
+ * the bound is).
+ */
+function tooLarge(bounds: BodyBounds, count: number, detail: string): UpstreamLimitError {
+  return new UpstreamLimitError(
+    'MAX_UPSTREAM_BODY_BYTES',
+    bounds.maxBytes,
+    count,
+    `the API server's answer to ${bounds.what} exceeded ${bounds.maxBytes} bytes: ${detail}`,
+  );
+}
+
+/** A content-length of digits only; anything else is left to the count of what arrives. */
+function declaredLength(value: string | string[] | undefined): number | undefined {
+  return typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : undefined;
+}
+
+/**
+ * Destroys the body so undici aborts the request and closes its connection. undici reports its
+ * own abort as an `error` event; nobody reads the body any more, so it is only heard, not thrown.
+ */
+function discard(body: Readable): void {
+  body.on('error', () => undefined);
+  body.destroy();
+}
