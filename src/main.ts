@@ -69,6 +69,7 @@ async function main(): Promise<void> {
     onRequest: metrics.observeUpstream,
     // One connection for each call the process may have in flight.
     connections: config.upstreamMaxInFlight,
+    maxBodyBytes: config.maxUpstreamBodyBytes,
   });
   const tls =
     config.tlsCertFile && config.tlsKeyFile

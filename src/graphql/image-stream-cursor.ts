@@ -1,5 +1,5 @@
 import { UserInputError } from '../errors';
-import { MAX_PAGE_SIZE } from '../loaders/create-loaders';
+import { MAX_LIST_LIMIT } from '../kube/kube-client';
 
 /**
  * A Relay cursor over Kubernetes `limit`/`continue` paging. Kubernetes only hands out a token at
@@ -11,7 +11,7 @@ export interface ImageStreamCursor {
   namespace: string;
   /** The `continue` token the page started with; empty for the first page. */
   continue: string;
-  /** Items of that page already returned: less than one page (MAX_PAGE_SIZE), so paging on never asks more. */
+  /** Items of that page already returned: less than one page (MAX_LIST_LIMIT), so paging on never asks more. */
   offset: number;
 }
 
@@ -34,7 +34,7 @@ export function decodeCursor(after: string, namespace: string): ImageStreamCurso
     parsed = undefined;
   }
   const { n, c, o } = (parsed ?? {}) as { n?: unknown; c?: unknown; o?: unknown };
-  if (typeof n !== 'string' || typeof c !== 'string' || typeof o !== 'number' || !Number.isInteger(o) || o < 0 || o >= MAX_PAGE_SIZE) {
+  if (typeof n !== 'string' || typeof c !== 'string' || typeof o !== 'number' || !Number.isInteger(o) || o < 0 || o >= MAX_LIST_LIMIT) {
     throw refuse('a value that is not one');
   }
   if (n !== namespace) throw refuse(`a cursor of namespace ${JSON.stringify(n)}, not of ${JSON.stringify(namespace)}`);

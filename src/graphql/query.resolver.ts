@@ -10,7 +10,7 @@ import {
   streamNameProblem,
 } from '../kube/object-names';
 import type * as kube from '../kube/types';
-import { MAX_PAGE_SIZE } from '../loaders/create-loaders';
+import { MAX_LIST_LIMIT } from '../kube/kube-client';
 import { checkArgument } from './check-argument';
 import { decodeCursor, encodeCursor } from './image-stream-cursor';
 import { Image, ImageStream, ImageStreamConnection, ImageStreamImage, ImageStreamTag } from './types';
@@ -55,19 +55,19 @@ export class QueryResolver {
   })
   async imageStreams(
     @Arg('namespace', () => String) namespace: string,
-    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: `Page size, 1-${MAX_PAGE_SIZE}.` })
+    @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: `Page size, 1-${MAX_LIST_LIMIT}.` })
     first: number | null,
     @Arg('after', () => String, { nullable: true, description: 'A cursor from a previous page.' }) after: string | undefined | null,
     @Ctx() ctx: Context,
   ): Promise<ImageStreamConnectionValue> {
     checkArgument('namespace', namespace, namespaceProblem);
-    if (first === null || !Number.isInteger(first) || first < 1 || first > MAX_PAGE_SIZE) {
-      throw new UserInputError(`first must be an integer 1-${MAX_PAGE_SIZE}, got ${first}`, 'first');
+    if (first === null || !Number.isInteger(first) || first < 1 || first > MAX_LIST_LIMIT) {
+      throw new UserInputError(`first must be an integer 1-${MAX_LIST_LIMIT}, got ${first}`, 'first');
     }
     const start = after ? decodeCursor(after, namespace) : { namespace, continue: '', offset: 0 };
-    // One upstream page holds at most MAX_PAGE_SIZE: from a cursor deep in a page, the answer
+    // One upstream page holds at most MAX_LIST_LIMIT: from a cursor deep in a page, the answer
     // ends at the page's end (fewer than `first`, as Relay allows) rather than ask for more.
-    const limit = Math.min(start.offset + first, MAX_PAGE_SIZE);
+    const limit = Math.min(start.offset + first, MAX_LIST_LIMIT);
     let page: kube.ImageStreamList;
     let cut: boolean;
     try {
@@ -88,7 +88,7 @@ export class QueryResolver {
     if (last && next) last.cursor = encodeCursor({ namespace, continue: next, offset: 0 });
     // An upstream that ignored `limit` sent more than asked: the rest is reachable by offset
     // within its page, up to one page's worth.
-    const more = next !== undefined || (cut && limit < MAX_PAGE_SIZE);
+    const more = next !== undefined || (cut && limit < MAX_LIST_LIMIT);
     return { edges, pageInfo: { hasNextPage: more, endCursor: last?.cursor ?? null } };
   }
 

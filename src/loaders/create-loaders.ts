@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import pLimit from 'p-limit';
 import { KubeApiError, MissingCredentialsError, UpstreamUnavailableError } from '../kube/errors';
-import type { CallerAuth, CallOptions, GetRequest, KubeClient } from '../kube/kube-client';
+import { MAX_LIST_LIMIT, type CallerAuth, type CallOptions, type GetRequest, type KubeClient } from '../kube/kube-client';
 import type {
   Image,
   ImageStream,
@@ -41,9 +41,6 @@ export interface LoaderOptions {
   fair?: FairLimiter;
 }
 
-/** The most items one LIST asks for (the adapter refuses more). */
-export const MAX_PAGE_SIZE = 500;
-
 /** Pages the LIST that replaces GETs may read; past them, the streams not yet seen are read with GETs. */
 export const MAX_LIST_PAGES = 10;
 
@@ -53,7 +50,7 @@ export interface Loaders {
   imageStreamTag: DataLoader<NamespacedName, ImageStreamTag, string>;
   image: DataLoader<string, Image>;
   /**
-   * One page of at most `limit` (<= MAX_PAGE_SIZE) of a namespace's streams; each stream is also
+   * One page of at most `limit` (<= MAX_LIST_LIMIT) of a namespace's streams; each stream is also
    * primed into `imageStream`. `cut` says the upstream sent more than `limit` and the rest was dropped.
    */
   imageStreamPage(namespace: string, limit: number, continueToken?: string): Promise<{ list: ImageStreamList; cut: boolean }>;
@@ -74,7 +71,7 @@ export function createLoaders(
   options: LoaderOptions,
 ): Loaders {
   const limit = pLimit(options.concurrency);
-  const pageSize = Math.min(options.listPageSize ?? MAX_PAGE_SIZE, MAX_PAGE_SIZE);
+  const pageSize = Math.min(options.listPageSize ?? MAX_LIST_LIMIT, MAX_LIST_LIMIT);
   const unlistable = new Set<string>();
   const { budget, fair, inflight } = options;
   const callerKey = auth instanceof MissingCredentialsError ? '' : credentialsKey(auth);
@@ -208,7 +205,7 @@ export function createLoaders(
   const image = new DataLoader<string, Image>((names) => getEach(names, (name) => ({ resource: 'images', name })));
 
   async function imageStreamPage(namespace: string, pageLimit: number, continueToken?: string) {
-    const limit = Math.min(pageLimit, MAX_PAGE_SIZE);
+    const limit = Math.min(pageLimit, MAX_LIST_LIMIT);
     const answer = await call((callOptions) =>
       kube.list({ resource: 'imagestreams', namespace, limit, continue: continueToken }, callOptions),
     );
