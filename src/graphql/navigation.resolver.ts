@@ -1,8 +1,9 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Extensions, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { streamOriginOf } from '../loaders/stream-origin';
 import { splitImageStreamImageName } from '../kube/object-names';
 import type * as kube from '../kube/types';
+import type { UpstreamCost } from './limits/upstream-cost';
 import { ImageStream, ImageStreamImage, Manifest, NamedTagEventList, TagEvent } from './types';
 
 // Navigation fields: each one a load through the request's loaders, so the same object reached
@@ -21,6 +22,7 @@ export class TagEventResolver {
     description:
       'The image behind this history entry, read as `<stream>@<image>` through its stream, so callers who may not read cluster-scoped images see it too.',
   })
+  @Extensions({ upstreamCalls: 1 } satisfies UpstreamCost)
   imageStreamImage(@Root() event: kube.TagEvent, @Ctx() ctx: Context): Promise<kube.ImageStreamImage> | null {
     return imageStreamImageThroughOrigin(event, event.image, ctx);
   }
@@ -32,6 +34,7 @@ export class ManifestResolver {
     nullable: true,
     description: 'This manifest-list member as an image, read through the stream the list was read from.',
   })
+  @Extensions({ upstreamCalls: 1 } satisfies UpstreamCost)
   imageStreamImage(@Root() manifest: kube.ImageManifest, @Ctx() ctx: Context): Promise<kube.ImageStreamImage> | null {
     return imageStreamImageThroughOrigin(manifest, manifest.digest, ctx);
   }
@@ -56,6 +59,7 @@ export class ImageStreamResolver {
 @Resolver(() => ImageStreamImage)
 export class ImageStreamImageResolver {
   @FieldResolver(() => ImageStream, { nullable: true, description: 'The image stream this image was read through.' })
+  @Extensions({ upstreamCalls: 1 } satisfies UpstreamCost)
   imageStream(@Root() isi: kube.ImageStreamImage, @Ctx() ctx: Context): Promise<kube.ImageStream> | null {
     const namespace = isi.metadata.namespace;
     const stream = splitImageStreamImageName(isi.metadata.name ?? '')?.stream;

@@ -1,4 +1,4 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, Extensions, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { UserInputError } from '../errors';
 import { KubeApiError } from '../kube/errors';
@@ -13,6 +13,7 @@ import type * as kube from '../kube/types';
 import { MAX_LIST_LIMIT } from '../kube/kube-client';
 import { checkArgument } from './check-argument';
 import { decodeCursor, encodeCursor } from './image-stream-cursor';
+import type { UpstreamCost } from './limits/upstream-cost';
 import { Image, ImageStream, ImageStreamConnection, ImageStreamImage, ImageStreamTag } from './types';
 
 
@@ -28,6 +29,7 @@ export class QueryResolver {
     description:
       'An image as seen through an image stream: `name` is `<stream>@<digest>` or a unique digest prefix. Works for callers who may read the namespace but not cluster-scoped images.',
   })
+  @Extensions({ upstreamCalls: 1 } satisfies UpstreamCost)
   imageStreamImage(
     @Arg('namespace', () => String) namespace: string,
     @Arg('name', () => String, { description: '`<stream>@<digest or digest prefix>`' }) name: string,
@@ -39,6 +41,7 @@ export class QueryResolver {
   }
 
   @Query(() => ImageStream, { nullable: true, description: 'One image stream of a namespace.' })
+  @Extensions({ upstreamCalls: 1 } satisfies UpstreamCost)
   imageStream(
     @Arg('namespace', () => String) namespace: string,
     @Arg('name', () => String) name: string,
@@ -53,6 +56,7 @@ export class QueryResolver {
     description:
       "A namespace's image streams, a page at a time (Relay connection over Kubernetes `limit`/`continue`). A cursor expires with the upstream's continue token (about 5 minutes); an expired one is a BAD_USER_INPUT error.",
   })
+  @Extensions({ upstreamCalls: 1, pagedBy: 'first' } satisfies UpstreamCost)
   async imageStreams(
     @Arg('namespace', () => String) namespace: string,
     @Arg('first', () => Int, { nullable: true, defaultValue: 50, description: `Page size, 1-${MAX_LIST_LIMIT}.` })
@@ -93,6 +97,7 @@ export class QueryResolver {
   }
 
   @Query(() => ImageStreamTag, { nullable: true, description: 'The image a tag of a stream points at: `name` is `<stream>:<tag>`.' })
+  @Extensions({ upstreamCalls: 1 } satisfies UpstreamCost)
   imageStreamTag(
     @Arg('namespace', () => String) namespace: string,
     @Arg('name', () => String, { description: '`<stream>:<tag>`' }) name: string,
@@ -108,6 +113,7 @@ export class QueryResolver {
     description:
       'A cluster-scoped image by digest. Most users may not read these (FORBIDDEN); read images through `imageStreamImage` instead.',
   })
+  @Extensions({ upstreamCalls: 1 } satisfies UpstreamCost)
   image(@Arg('name', () => String, { description: 'The image digest, e.g. `sha256:…`' }) name: string, @Ctx() ctx: Context): Promise<kube.Image> {
     checkArgument('name', name, imageNameProblem);
     return ctx.loaders.image.load(name);

@@ -1,19 +1,16 @@
-import { GraphQLError, Kind, type ASTVisitor, type SelectionSetNode, type ValidationContext } from 'graphql';
+import { GraphQLError, type ASTVisitor, type ValidationContext } from 'graphql';
+import { selectionWalk } from './selection-walk';
 
 /** Refuses operations with more than `max` top-level fields (fragments at the root included). */
 export function rootFieldsRule(max: number) {
   return (context: ValidationContext): ASTVisitor => {
-    const count = (selectionSet: SelectionSetNode, seen: Set<string>): number =>
-      selectionSet.selections.reduce((total, selection) => {
-        if (selection.kind === Kind.FIELD) return total + 1;
-        if (selection.kind === Kind.INLINE_FRAGMENT) return total + count(selection.selectionSet, seen);
-        const fragment = context.getFragment(selection.name.value);
-        if (!fragment || seen.has(fragment.name.value)) return total;
-        return total + count(fragment.selectionSet, new Set([...seen, fragment.name.value]));
-      }, 0);
+    // Selections are counted, not the response keys execution merges them into: a field spread
+    // twice counts twice. Each fragment is summed once per document, so fragments that double
+    // at each level cost their number to count, not the 2^n fields they reach.
+    const count = selectionWalk(context.getSchema(), (name) => context.getFragment(name) ?? undefined, () => 1);
     return {
       OperationDefinition(operation) {
-        const fields = count(operation.selectionSet, new Set());
+        const fields = count(operation.selectionSet, undefined);
         if (fields > max) {
           context.reportError(
             new GraphQLError(`Root field limit of ${max} exceeded, found ${fields}.`, {

@@ -12,7 +12,8 @@ export function upstreamCallBudgetPlugin<C extends BaseContext>(max: number): Ap
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
+          // No prototype: a fragment may be named `__proto__`.
+          const fragments = Object.create(null) as Record<string, FragmentDefinitionNode>;
           for (const definition of document.definitions) {
             if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments[definition.name.value] = definition;
           }

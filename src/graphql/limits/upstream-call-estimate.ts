@@ -1,37 +1,33 @@
 import {
   getNamedType,
   isCompositeType,
+  isInputType,
   Kind,
+  typeFromAST,
   valueFromAST,
+  type FieldNode,
   type FragmentDefinitionNode,
-  type GraphQLCompositeType,
+  type GraphQLField,
   type GraphQLSchema,
   type OperationDefinitionNode,
-  type SelectionSetNode,
 } from 'graphql';
-
-/** Fields that cost one upstream call each time they are resolved. */
-export const NAVIGATION_FIELDS = new Set([
-  'Query.imageStreamImage',
-  'Query.imageStream',
-  'Query.imageStreams',
-  'Query.imageStreamTag',
-  'Query.image',
-  'TagEvent.imageStreamImage',
-  'Manifest.imageStreamImage',
-  'ImageStreamImage.imageStream',
-]);
-
-/** Fields whose selections repeat once per item of a page of `first` items. */
-const PAGED_FIELDS: Record<string, { argument: string; fallback: number }> = {
-  'Query.imageStreams': { argument: 'first', fallback: 50 },
-};
+import { selectionWalk } from './selection-walk';
+import { upstreamCostOf } from './upstream-cost';
 
 /**
- * An estimate of the upstream calls an operation can cause, before any is made: every navigation
- * field counts one call, times the `first` of each paged list above it. Lists the API does not
- * page (tags, history items, manifests) count once: their lengths are not known in advance, and
- * loaders fetch what they share once.
+ * An estimate of the upstream calls an operation can cause, before any is made, from the costs
+ * the schema's fields declare (`upstreamCostOf`): each field's own calls, plus the calls under it
+ * times the number of items of a paged field.
+ *
+ * What it cannot know: lists the API does not page (tags, history items, manifest-list members)
+ * count once, since their lengths are known only once fetched; loaders fetching what several
+ * paths share once are not credited either, nor are selections that execution merges (a field
+ * spread twice) or skips (`@skip`, `@include`): there the estimate errs high. The bound that
+ * holds whatever the estimate says is the per-request count of calls enforced as they are made.
+ *
+ * A page size is the argument's literal, else the variable's value, else the variable's default
+ * in the operation, else the argument's default in the schema: as graphql-js will resolve it.
+ * A value the resolver will refuse (null, 0) counts as the schema's default.
  */
 export function estimateUpstreamCalls(
   schema: GraphQLSchema,
@@ -41,43 +37,59 @@ export function estimateUpstreamCalls(
 ): number {
   const root = operation.operation === 'query' ? schema.getQueryType() : null;
   if (!root) return 0;
+  const values = operationVariables(schema, operation, variables);
 
-  const walk = (selectionSet: SelectionSetNode, parent: GraphQLCompositeType, multiplier: number, seen: Set<string>): number => {
-    let calls = 0;
-    for (const selection of selectionSet.selections) {
-      if (selection.kind === Kind.FRAGMENT_SPREAD) {
-        const fragment = fragments[selection.name.value];
-        // A fragment cycle is refused by validation; guard anyway so the estimate always ends.
-        if (!fragment || seen.has(fragment.name.value)) continue;
-        const type = schema.getType(fragment.typeCondition.name.value);
-        if (type && isCompositeType(type)) {
-          calls += walk(fragment.selectionSet, type, multiplier, new Set([...seen, fragment.name.value]));
-        }
-        continue;
-      }
-      if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const type = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) : parent;
-        if (type && isCompositeType(type)) calls += walk(selection.selectionSet, type, multiplier, seen);
-        continue;
-      }
-      if (!('getFields' in parent)) continue;
+  // Every term is a field's own calls or the calls under it times a page size, so a fragment's
+  // estimate does not depend on where it is spread, and the walk sums each fragment once.
+  const walk = selectionWalk(
+    schema,
+    (name) => (Object.hasOwn(fragments, name) ? fragments[name] : undefined),
+    (selection, parent, walkInside) => {
+      // Unions have no fields to cost but __typename.
+      if (!parent || !('getFields' in parent)) return 0;
       const field = parent.getFields()[selection.name.value];
-      if (!field) continue;
-      const key = `${parent.name}.${field.name}`;
-      if (NAVIGATION_FIELDS.has(key)) calls += multiplier;
-      let inner = multiplier;
-      const paged = PAGED_FIELDS[key];
-      if (paged) {
-        const argument = selection.arguments?.find((a) => a.name.value === paged.argument);
-        const definition = field.args.find((a) => a.name === paged.argument);
-        const value = argument && definition ? valueFromAST(argument.value, definition.type, variables) : undefined;
-        inner = multiplier * (typeof value === 'number' && value > 0 ? value : paged.fallback);
-      }
+      if (!field) return 0;
+      const cost = upstreamCostOf(field);
       const type = getNamedType(field.type);
-      if (selection.selectionSet && isCompositeType(type)) calls += walk(selection.selectionSet, type, inner, seen);
-    }
-    return calls;
-  };
-
-  return walk(operation.selectionSet, root, 1, new Set());
+      const inside = selection.selectionSet && isCompositeType(type) ? walkInside(selection.selectionSet, type) : 0;
+      const items = cost.pagedBy ? pageSize(field, selection, cost.pagedBy, values) : 1;
+      return (cost.upstreamCalls ?? 0) + items * inside;
+    },
+  );
+  return walk(operation.selectionSet, root);
 }
+
+/** The operation's variables as execution will see them: the request's, else the defaults the operation declares. */
+function operationVariables(schema: GraphQLSchema, operation: OperationDefinitionNode, variables: Record<string, unknown>): Record<string, unknown> {
+  // No prototype: a variable may be named `__proto__` or `constructor`.
+  const values = Object.create(null) as Record<string, unknown>;
+  for (const definition of operation.variableDefinitions ?? []) {
+    const name = definition.variable.name.value;
+    if (Object.hasOwn(variables, name)) {
+      values[name] = variables[name];
+    } else if (definition.defaultValue) {
+      const type = typeFromAST(schema, definition.type);
+      if (type && isInputType(type)) values[name] = valueFromAST(definition.defaultValue, type);
+    }
+  }
+  return values;
+}
+
+function pageSize(field: GraphQLField<unknown, unknown>, selection: FieldNode, argumentName: string, values: Record<string, unknown>): number {
+  const definition = field.args.find((a) => a.name === argumentName);
+  if (!definition) return 1;
+  const argument = selection.arguments?.find((a) => a.name.value === argumentName);
+  let value: unknown;
+  if (argument?.value.kind === Kind.VARIABLE) {
+    const name = argument.value.name.value;
+    // graphql-js, too, takes the argument's default for a variable the request does not set.
+    value = name in values ? values[name] : definition.defaultValue;
+  } else {
+    value = argument ? valueFromAST(argument.value, definition.type, values) : definition.defaultValue;
+  }
+  if (isPageSize(value)) return value;
+  // Without a default the count is unknown; test/graphql/upstream-cost.test.ts requires one.
+  return isPageSize(definition.defaultValue) ? definition.defaultValue : 1;
+}
+
+const isPageSize = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value > 0;
