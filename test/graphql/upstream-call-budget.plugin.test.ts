@@ -18,7 +18,7 @@ afterAll(async () => {
 
 // An empty namespace: an operation the budget lets through is answered without a cluster.
 const contextValue = {
-  loaders: { imageStreamPage: async () => ({ metadata: {}, items: [] }) },
+  loaders: { imageStreamPage: async () => ({ list: { metadata: {}, items: [] }, cut: false }) },
 } as unknown as Context;
 
 async function errorsOf(query: string, variables?: Record<string, unknown>) {

@@ -6,6 +6,7 @@ import { ERROR_CODES } from '../../src/errors';
 import { loadConfig } from '../../src/config';
 import { limitsOf } from '../../src/server';
 import { startHarness, type Harness } from '../helpers/gateway-harness';
+import { doublingFragments } from '../helpers/doubling-fragments';
 import { rawRequest } from '../rest/raw-request';
 
 let harness: Harness;
@@ -30,15 +31,9 @@ const post = (body: unknown, headers: Record<string, string> = {}) =>
     body: JSON.stringify(body),
   });
 
-const doubling = (levels: number, on = 'Query') => {
-  let document = '';
-  for (let i = 0; i < levels; i++) document += `fragment F${i} on ${on} { ...F${i + 1} ...F${i + 1} }\n`;
-  return document;
-};
-
 describe('in production', () => {
   test('refuses a 30-level fragment-doubling document with any token, and stays responsive', async () => {
-    const query = `query { ...F0 }\n${doubling(30)}fragment F30 on Query { image(name: "sha256:0") { metadata { name } } }`;
+    const query = doublingFragments(30, 'Query', 'image(name: "sha256:0") { metadata { name } }', (spread) => `query { ${spread} }`);
     const [answer, health] = await Promise.all([
       rawRequest(harness.gateway.url, '/graphql', {
         method: 'POST',
