@@ -159,7 +159,7 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
   {
     name: 'MAX_UPSTREAM_CALLS',
     default: String(DEFAULTS.maxUpstreamCalls),
-    meaning: 'Largest estimate of Kubernetes calls one operation may cause (each navigation field times the `first` of the lists above it); larger operations are refused before any call (1-100000).',
+    meaning: 'Most Kubernetes calls one request may make (1-100000): an operation whose estimate (each navigation field times the `first` of the lists above it) is larger is refused before any call, and past this many calls as it runs its further fields fail with UPSTREAM_CALL_LIMIT_EXCEEDED.',
   },
   { name: 'BATCH_MAX_OPERATIONS', default: String(DEFAULTS.batchMaxOperations), meaning: 'Operations allowed in one HTTP-batched request (a JSON array); 0 turns HTTP batching off (0-100).' },
   { name: 'INTROSPECTION', default: 'true, false when NODE_ENV=production', meaning: 'Whether schema introspection is answered (`true`/`false`).' },

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_VARIABLES } from '../src/config';
+import { ERROR_CODES } from '../src/errors';
 import { startHarness, type Harness } from './helpers/gateway-harness';
 
 // The README is part of the product: its queries are pasted by newcomers, its table is how
@@ -20,6 +21,12 @@ test('documents every configuration variable the code reads', () => {
   const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
   const documented = [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((match) => match[1]);
   expect(documented).toEqual(CONFIG_VARIABLES.map((variable) => variable.name));
+});
+
+test('lists every error code the gateway sends, in the order of ERROR_CODES', () => {
+  const section = readme.slice(readme.indexOf('### Errors'), readme.indexOf('\n## ', readme.indexOf('### Errors')));
+  const listed = [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((match) => match[1]);
+  expect(listed).toEqual(Object.keys(ERROR_CODES));
 });
 
 describe('the README queries, pasted as they are into the demo gateway', () => {
