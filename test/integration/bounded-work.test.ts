@@ -6,6 +6,7 @@ import type { ImageStream } from '../../src/kube/types';
 import { encodeCursor } from '../../src/graphql/image-stream-cursor';
 import { MAX_LIST_PAGES } from '../../src/loaders/create-loaders';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/server';
+import { startHarness } from '../helpers/gateway-harness';
 import { HostileKubeClient, longHistoryStream, type HostileBehaviour } from '../helpers/hostile-kube-client';
 
 interface Answer {
@@ -178,3 +179,45 @@ describe('the log of a failed request', () => {
     expect(JSON.stringify(lines)).not.toContain('very-secret-token');
   });
 });
+
+describe('the log of a request whose client left', () => {
+  test('is one line at debug, written when it left, and nothing at info', async () => {
+    const lines: Array<Record<string, unknown>> = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) lines.push(JSON.parse(line) as Record<string, unknown>);
+        done();
+      },
+    });
+    const harness = await startHarness({ demo: { faults: { hangRate: 1 } }, timeoutMs: 30_000, retries: 0, server: { logger: pino({ level: 'debug' }, sink) } });
+    try {
+      const leaving = new AbortController();
+      const asked = fetch(`${harness.gateway.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ a: imageStream(namespace: "demo", name: "ruby") { metadata { name } } b: imageStream(namespace: "demo", name: "nginx") { metadata { name } } }' }),
+        signal: leaving.signal,
+      }).catch(() => undefined);
+      await waitFor(() => harness.inFlight() === 2);
+      leaving.abort();
+      await asked;
+      await waitFor(() => lines.some((line) => line.msg === 'request'));
+      const requests = lines.filter((line) => line.msg === 'request');
+      expect(requests).toHaveLength(1);
+      expect(requests[0]).toMatchObject({ level: 20, route: '/graphql', clientClosed: true, upstreamCalls: 2 });
+      await waitFor(() => harness.inFlight() === 0);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(lines.filter((line) => line.msg === 'request')).toHaveLength(1);
+    } finally {
+      await harness.stop();
+    }
+  });
+});
+
+async function waitFor(condition: () => boolean, timeoutMs = 3000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}

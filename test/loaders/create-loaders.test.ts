@@ -2,6 +2,7 @@ import { KubeApiError, MissingCredentialsError } from '../../src/kube/errors';
 import { createLoaders, type LoaderOptions } from '../../src/loaders/create-loaders';
 import { credentialsKey, InflightCalls } from '../../src/loaders/inflight-calls';
 import { streamOriginOf } from '../../src/loaders/stream-origin';
+import { RequestBudget } from '../../src/upstream/request-budget';
 import { FakeKubeClient, stream } from './fake-kube-client';
 
 const alice = { kind: 'bearer', token: 'alice-token' } as const;
@@ -108,6 +109,26 @@ describe('createLoaders', () => {
     ]);
     expect(kube.calls.map((c) => (c.auth.kind === 'bearer' ? c.auth.token : 'gateway'))).toEqual(['alice-token', 'bob-token']);
     expect(inflight.size).toBe(0);
+  });
+
+  test('never shares one call between two names whose parts join to the same text', async () => {
+    const kube = new FakeKubeClient([]);
+    const inflight = new InflightCalls();
+    await Promise.all([
+      createLoaders(kube, alice, { ...options, inflight }).imageStreamImage.load({ namespace: 'a ok', name: 'ok@d' }),
+      createLoaders(kube, alice, { ...options, inflight }).imageStreamImage.load({ namespace: 'a', name: 'ok ok@d' }),
+    ]);
+    expect(kube.calls.map((c) => `${c.namespace}|${c.name}`)).toEqual(['a ok|ok@d', 'a|ok ok@d']);
+  });
+
+  test('counts every upstream call against the request budget and fails the loads past it, making no call for them', async () => {
+    const kube = new FakeKubeClient([]);
+    const budget = new RequestBudget({ maxCalls: 3, maxBytes: Number.POSITIVE_INFINITY });
+    const loaders = createLoaders(kube, alice, { ...options, inflight: new InflightCalls(), budget });
+    const results = await Promise.allSettled(names(5).map((n) => loaders.imageStreamImage.load({ namespace: 'demo', name: `ok${n}@sha256:1` })));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'rejected']);
+    expect(kube.calls).toHaveLength(3);
+    expect((results[3] as PromiseRejectedResult).reason).toMatchObject({ limit: 'MAX_UPSTREAM_CALLS', max: 3, count: 3 });
   });
 
   test('keys shared calls by a hash of the token, never the token itself', () => {
