@@ -10,16 +10,22 @@ import { doublingFragments } from '../helpers/doubling-fragments';
 import { rawRequest } from '../rest/raw-request';
 
 let harness: Harness;
-const production = loadConfig({ NODE_ENV: 'production' });
+const testNodeEnv = process.env.NODE_ENV;
 
 beforeAll(async () => {
+  // Apollo Server reads NODE_ENV itself (its defaults for stack traces and the landing page).
+  process.env.NODE_ENV = 'production';
+  const production = loadConfig({ NODE_ENV: 'production' });
   harness = await startHarness({
     lendCredentials: false,
     server: { introspection: production.introspection, landingPage: production.landingPage, limits: limitsOf(production) },
   });
 });
 
-afterAll(() => harness.stop());
+afterAll(async () => {
+  await harness.stop();
+  process.env.NODE_ENV = testNodeEnv;
+});
 
 const TOKEN = 'demo-admin-token';
 
