@@ -1,5 +1,13 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { UpstreamRequestEvent } from './kube/http-kube-client';
+import type { BytesInUse } from './upstream/bytes-in-use';
+import type { FairLimiter } from './upstream/fair-limiter';
+
+/** The process-wide bounds on upstream work whose use the metrics show. */
+export interface UpstreamBounds {
+  fair: FairLimiter;
+  bytesInUse: BytesInUse;
+}
 
 /** The resource an API path names (`imagestreamimages`, `imagestreams`, …), never the object name. */
 function resourceOf(path: string): string {
@@ -37,7 +45,35 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private bounds: UpstreamBounds | undefined;
+
   constructor(options: { processMetrics?: boolean } = {}) {
+    const bounds = () => this.bounds;
+    // Read when scraped: the bounds keep their own counts.
+    new Gauge({
+      name: 'gateway_upstream_calls_in_flight',
+      help: 'Calls to the Kubernetes API server in flight now, across all requests (at most UPSTREAM_MAX_IN_FLIGHT).',
+      registers: [this.registry],
+      collect() {
+        this.set(bounds()?.fair.inFlight ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'gateway_upstream_calls_waiting',
+      help: 'Calls to the Kubernetes API server waiting for a slot of UPSTREAM_MAX_IN_FLIGHT.',
+      registers: [this.registry],
+      collect() {
+        this.set(bounds()?.fair.waiting ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'gateway_upstream_bytes_in_use',
+      help: 'Bytes of API server answers held by requests still being answered (at most MAX_UPSTREAM_BYTES_IN_USE).',
+      registers: [this.registry],
+      collect() {
+        this.set(bounds()?.bytesInUse.bytes ?? 0);
+      },
+    });
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
   }
 
@@ -47,6 +83,11 @@ export class GatewayMetrics {
     this.upstreamRequests.inc({ resource, outcome: event.outcome, status: event.statusCode ?? 'none' });
     this.upstreamDuration.observe({ resource }, event.durationMs / 1000);
   };
+
+  /** Shows the use of the server's process-wide bounds. */
+  watchUpstreamBounds(bounds: UpstreamBounds): void {
+    this.bounds = bounds;
+  }
 
   observeHttp(route: string, method: string, status: number): void {
     this.httpRequests.inc({ route, method, status });

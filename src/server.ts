@@ -166,6 +166,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     bytesInUse: new BytesInUse(limits.maxUpstreamBytesInUse),
     fair: new FairLimiter(limits.upstreamMaxInFlight),
   };
+  metrics.watchUpstreamBounds({ fair: contextOptions.fair!, bytesInUse: contextOptions.bytesInUse! });
   const introspection = options.introspection ?? true;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxQueryDepth },

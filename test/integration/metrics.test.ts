@@ -21,3 +21,26 @@ test('GET /metrics counts GraphQL and REST requests and the upstream calls they 
   expect(text).not.toContain('ruby');
   expect(text).not.toContain('token');
 });
+
+test('GET /metrics shows the process-wide bounds in use: calls in flight and waiting, answer bytes held', async () => {
+  const hung = await startHarness({ demo: { faults: { hangRate: 1 } }, timeoutMs: 30_000, retries: 0, server: { limits: { upstreamMaxInFlight: 2 } } });
+  const leaving = new AbortController();
+  try {
+    const fields = [1, 2, 3, 4, 5].map((i) => `s${i}: imageStream(namespace: "demo", name: "s${i}") { metadata { name } }`).join(' ');
+    const asked = fetch(`${hung.gateway.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ ${fields} }` }),
+      signal: leaving.signal,
+    }).catch(() => undefined);
+    for (let i = 0; i < 100 && hung.inFlight() < 2; i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    const text = await (await fetch(`${hung.gateway.url}/metrics`)).text();
+    expect(text).toContain('gateway_upstream_calls_in_flight 2\n');
+    expect(text).toContain('gateway_upstream_calls_waiting 3\n');
+    expect(text).toContain('gateway_upstream_bytes_in_use 0\n');
+    leaving.abort();
+    await asked;
+  } finally {
+    await hung.stop();
+  }
+});
