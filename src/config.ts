@@ -76,6 +76,8 @@ export interface Config {
   maxRequestUpstreamBytes: number;
   /** Most upstream answer bytes held at once by all requests still being answered. */
   maxUpstreamBytesInUse: number;
+  /** Check each caller's token with a TokenReview before any work for it. */
+  tokenReview: boolean;
 }
 
 /** A variable whose value cannot be used; the message names it, the expected form and the value. */
@@ -213,6 +215,11 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: String(DEFAULTS.maxUpstreamBytesInUse),
     meaning: 'Most API server answer bytes held at once by all requests still being answered (1024-68719476736, at least MAX_REQUEST_UPSTREAM_BYTES); a call that would go past it fails with UPSTREAM_UNAVAILABLE (the gateway is overloaded) until requests finish.',
   },
+  {
+    name: 'TOKEN_REVIEW',
+    default: 'false',
+    meaning: 'Whether each caller\'s bearer token is first checked with a TokenReview made with the gateway\'s own credentials (`true`/`false`; needs the right to create `tokenreviews`); a token the API server does not accept is answered 401 before its request is read. Answers are remembered for 5 s by a hash of the token.',
+  },
 ];
 
 type Env = NodeJS.ProcessEnv | Record<string, string | undefined>;
@@ -306,6 +313,7 @@ export function loadConfig(env: Env, host: HostFacts = {}): Config {
       'MAX_REQUEST_UPSTREAM_BYTES',
       maxRequestUpstreamBytes,
     ),
+    tokenReview: boolean(env, 'TOKEN_REVIEW') ?? false,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { errorCode, failureStatus, routeNotFoundAnswer, type ErrorCode } from './errors';
+import { goOrderedStatus } from './rest/send-status';
 
 export const graphQLErrorBody = (message: string, code: ErrorCode) => ({ errors: [{ message, extensions: { code } }] });
 
@@ -31,6 +32,19 @@ export function answerBadRequest(request: FastifyRequest, reply: FastifyReply, m
   request.report.addCode('BAD_REQUEST');
   if (isKubernetesPath(request.url)) return reply.code(400).send(failureStatus(400, 'BadRequest', message));
   return reply.code(400).send(graphQLErrorBody(message, 'BAD_REQUEST'));
+}
+
+/**
+ * Refuses a request before any route runs with the answer `error` classifies to: its Status on
+ * the Kubernetes paths, its GraphQL error (and the Status's HTTP code) elsewhere.
+ */
+export function answerRefusal(request: FastifyRequest, reply: FastifyReply, error: unknown) {
+  const classified = request.report.addClassified(error);
+  const { httpStatus, status, retryAfterSeconds } = classified.answer;
+  if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
+  if (httpStatus === 401) reply.header('www-authenticate', 'Bearer');
+  if (isKubernetesPath(request.url)) return reply.code(httpStatus).send(goOrderedStatus(status));
+  return reply.code(httpStatus).send({ errors: [{ message: classified.message, extensions: { code: classified.code, ...classified.extensions } }] });
 }
 
 export function answerNotFound(request: FastifyRequest, reply: FastifyReply) {

@@ -90,6 +90,7 @@ async function main(): Promise<void> {
     metrics,
     requestDeadlineMs: config.requestDeadlineMs,
     limits: limitsOf(config),
+    tokenReview: config.tokenReview,
   });
   logger.info(`GraphQL at ${server.url}/graphql (upstream: ${source})`);
 

@@ -1,4 +1,4 @@
-import { classifyError, type ErrorCode, type LogLevelOfError } from './errors';
+import { classifyError, type ClassifiedError, type ErrorCode, type LogLevelOfError } from './errors';
 
 const LEVEL_RANK: Record<LogLevelOfError, number> = { none: 0, debug: 1, warn: 2, error: 3 };
 
@@ -19,14 +19,20 @@ export class RequestReport {
 
   /** Counts `error` (anything a resolver or route threw) by its client-facing code. */
   add(error: unknown): ErrorCode {
-    const { code, log } = classifyError(error);
+    return this.addClassified(error).code;
+  }
+
+  /** Like `add`, returning the whole classification. */
+  addClassified(error: unknown): ClassifiedError {
+    const classified = classifyError(error);
+    const { code, log } = classified;
     this.codes[code] = (this.codes[code] ?? 0) + 1;
     if (LEVEL_RANK[log] > LEVEL_RANK[this.level]) this.level = log;
     if (this.detail === undefined && LEVEL_RANK[log] >= LEVEL_RANK.warn && error instanceof Error) {
       const message = error.message.length > DETAIL_LENGTH ? `${error.message.slice(0, DETAIL_LENGTH)}…` : error.message;
       this.detail = { name: error.name, message };
     }
-    return code;
+    return classified;
   }
 
   /** Counts an error that already carries its code (one Apollo or graphql-js made). */

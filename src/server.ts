@@ -13,6 +13,8 @@ import { InflightCalls } from './loaders/inflight-calls';
 import { BytesInUse } from './upstream/bytes-in-use';
 import { FairLimiter } from './upstream/fair-limiter';
 import { registerRequestLog } from './request-log';
+import { registerTokenReview } from './token-review-hook';
+import { TokenReviewer } from './upstream/token-reviewer';
 import { GatewayMetrics } from './metrics';
 import { answerBadRequest, answerNotFound, answerRequestError, graphQLErrorBody } from './http-refusals';
 import { formatError } from './graphql/format-error';
@@ -50,7 +52,13 @@ export interface ServerOptions {
   requestDeadlineMs?: number;
   /** Served on GET /metrics; the process entry shares it with the adapter's `onRequest`. */
   metrics?: GatewayMetrics;
+  /** TOKEN_REVIEW: check each caller's token with a TokenReview before any work for it. */
+  tokenReview?: boolean;
 }
+
+/** How long a TokenReview's answer about a token is believed, and how many are remembered. */
+const TOKEN_REVIEW_TTL_MS = 5_000;
+const TOKEN_REVIEW_MAX_TOKENS = 10_000;
 
 export type Limits = Pick<
   Config,
@@ -148,6 +156,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return answerBadRequest(request, reply, 'expected one Authorization header, got several');
     }
   });
+  if (options.tokenReview) {
+    const kube = options.kube;
+    if (!kube.reviewToken) throw new TypeError('tokenReview needs a KubeClient that can review tokens');
+    const reviewer = new TokenReviewer({ reviewToken: kube.reviewToken.bind(kube) }, {
+      ttlMs: TOKEN_REVIEW_TTL_MS,
+      maxTokens: TOKEN_REVIEW_MAX_TOKENS,
+      timeoutMs: options.requestDeadlineMs,
+    });
+    registerTokenReview(app, reviewer, options.lendCredentials);
+  }
   app.setErrorHandler(answerRequestError);
   app.setNotFoundHandler(answerNotFound);
   if (options.corsOrigins && options.corsOrigins.length > 0) {

@@ -49,6 +49,7 @@ it('gives every variable its default in an empty environment', () => {
     maxUpstreamBodyBytes: 33554432,
     maxRequestUpstreamBytes: 67108864,
     maxUpstreamBytesInUse: 268435456,
+    tokenReview: false,
   });
 });
 
@@ -94,6 +95,7 @@ it('reads every variable that is set', () => {
       MAX_UPSTREAM_BODY_BYTES: '4096',
       MAX_REQUEST_UPSTREAM_BYTES: '8192',
       MAX_UPSTREAM_BYTES_IN_USE: '16384',
+      TOKEN_REVIEW: 'true',
     }),
   ).toEqual<Config>({
     port: 8080,
@@ -130,6 +132,7 @@ it('reads every variable that is set', () => {
     maxUpstreamBodyBytes: 4096,
     maxRequestUpstreamBytes: 8192,
     maxUpstreamBytesInUse: 16384,
+    tokenReview: true,
   });
 });
 

@@ -65,10 +65,12 @@ export interface HttpKubeClient extends KubeClient {
   get<R extends Resource>(request: GetRequest<R>, options: CallOptions): Promise<ResourceTypes[R]['item']>;
   list<R extends ListableResource>(request: ListRequest<R>, options: CallOptions): Promise<ResourceTypes[R]['list']>;
   getPath(path: string, options: CallOptions): Promise<unknown>;
+  reviewToken(token: string, options: CallOptions): Promise<boolean>;
   stats(): KubeClientStats;
 }
 
 const DEFAULT_CONNECTIONS = 64;
+const TOKEN_REVIEWS_PATH = '/apis/authentication.k8s.io/v1/tokenreviews';
 /** 32 MiB, as the default of MAX_UPSTREAM_BODY_BYTES in src/config.ts. */
 export const DEFAULT_MAX_BODY_BYTES = 33_554_432;
 /** Go's API server keeps idle connections for 90 s and sends no Keep-Alive hint; stay below. */
@@ -162,13 +164,13 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
    * 429/503 with its Status, or the last connection error, also when the caller's signal or
    * deadline cuts a backoff short (the abort then only stops the waiting).
    */
-  async function call(path: string, shape: AnswerShape, callOptions: CallOptions): Promise<unknown> {
+  async function call(path: string, shape: AnswerShape, callOptions: CallOptions, body?: string): Promise<unknown> {
     checkAuth(callOptions.auth);
     const { signal, deadline } = callOptions;
     for (let attempt = 1; ; attempt++) {
       let failure: unknown;
       try {
-        return await callOnce(path, shape, callOptions, attempt);
+        return await callOnce(path, shape, callOptions, attempt, body);
       } catch (error) {
         failure = error;
       }
@@ -181,10 +183,12 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
     }
   }
 
-  async function callOnce(path: string, shape: AnswerShape, callOptions: CallOptions, attempt: number): Promise<unknown> {
+  /** One request: a GET, or a POST of `body` (a review, which changes nothing on the server). */
+  async function callOnce(path: string, shape: AnswerShape, callOptions: CallOptions, attempt: number, body?: string): Promise<unknown> {
     const { auth, signal, meter } = callOptions;
     const started = performance.now();
-    const what = `GET ${path}`;
+    const method: 'GET' | 'POST' = body === undefined ? 'GET' : 'POST';
+    const what = `${method} ${path}`;
     const attempts = attempt > 1 ? `, attempt ${attempt}` : '';
     const report = (outcome: UpstreamRequestEvent['outcome'], statusCode?: number): void =>
       options.onRequest?.({ path: path.split('?')[0]!, auth: auth.kind, statusCode, outcome, durationMs: performance.now() - started });
@@ -204,7 +208,14 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
     try {
       const { pool, headers } = await untilAborted(route(auth), controller.signal);
       secret = credentialOf(headers.authorization);
-      const request = { path: basePath + path, headers: { ...headers, accept: 'application/json', 'user-agent': userAgent }, signal: controller.signal };
+      const sent: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
+      const request = {
+        path: basePath + path,
+        method,
+        body,
+        headers: { ...headers, ...sent, accept: 'application/json', 'user-agent': userAgent },
+        signal: controller.signal,
+      };
       answer = await send(pool, request, { maxBytes: maxBodyBytes, meter, what }, () => !controller.signal.aborted);
     } catch (error) {
       const failure = timedOut
@@ -226,10 +237,10 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
     return interpretAnswer({ ...answer, body: answer.body.text }, { what, shape, secret });
   }
 
-  /** One GET, retried once when a kept-alive connection turns out to have been closed. */
+  /** One request, sent again once when a kept-alive connection turns out to have been closed. */
   async function send(
     pool: Pool,
-    request: { path: string; headers: Record<string, string>; signal: AbortSignal },
+    request: { path: string; method: 'GET' | 'POST'; body: string | undefined; headers: Record<string, string>; signal: AbortSignal },
     bounds: BodyBounds,
     mayRetry: () => boolean,
   ) {
@@ -237,7 +248,7 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
       stats.requests++;
       stats.inFlight++;
       try {
-        const response = await pool.request({ ...request, method: 'GET' });
+        const response = await pool.request(request);
         const body = await readBody(response.body, response.headers['content-length'], bounds);
         // undici frees the connection in a setImmediate after the body ends; waiting for it lets
         // the caller's next call reuse this connection instead of opening another one.
@@ -274,6 +285,12 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
     async getPath(path, callOptions) {
       checkApiPath(path);
       return call(path, 'document', callOptions);
+    },
+    async reviewToken(token, callOptions) {
+      if (typeof token !== 'string' || !/^[\x21-\x7e]+$/.test(token)) return false;
+      const review = { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenReview', spec: { token } };
+      const answer = (await call(TOKEN_REVIEWS_PATH, 'document', callOptions, JSON.stringify(review))) as { status?: { authenticated?: unknown } };
+      return answer.status?.authenticated === true;
     },
     async close() {
       if (closed) return;

@@ -61,6 +61,12 @@ export interface KubeClient {
   list<R extends ListableResource>(request: ListRequest<R>, options: CallOptions): Promise<ResourceTypes[R]['list']>;
   /** GET of an absolute API path such as `/apis/image.openshift.io/v1` (discovery, readiness). */
   getPath(path: string, options: CallOptions): Promise<unknown>;
+  /**
+   * Whether the API server authenticates `token`, asked with a TokenReview carrying the
+   * credentials of `options.auth` (the gateway's own: creating reviews needs that right).
+   * Optional: a client without it cannot review tokens.
+   */
+  reviewToken?(token: string, options: CallOptions): Promise<boolean>;
   /** Closes the kept-alive connections. */
   close(): Promise<void>;
 }

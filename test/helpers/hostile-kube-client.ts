@@ -10,6 +10,10 @@ export interface HostileBehaviour {
   ignoreLimit?: boolean;
   /** LIST answers always carry this continue token. */
   repeatContinue?: string;
+  /** The tokens a TokenReview authenticates; absent: the client cannot review tokens. */
+  validTokens?: readonly string[];
+  /** A TokenReview fails with this error. */
+  reviewFailure?: Error;
 }
 
 export const digestOf = (i: number): string => `sha256:${i.toString(16).padStart(64, '0')}`;
@@ -64,6 +68,13 @@ export class HostileKubeClient implements KubeClient {
   async getPath(): Promise<unknown> {
     return {};
   }
+
+  readonly reviewToken = async (token: string, options: CallOptions): Promise<boolean> => {
+    this.calls.push(`review ${options.auth.kind}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    if (this.behaviour.reviewFailure) throw this.behaviour.reviewFailure;
+    return (this.behaviour.validTokens ?? []).includes(token);
+  };
 
   async close(): Promise<void> {}
 }

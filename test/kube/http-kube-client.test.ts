@@ -364,3 +364,38 @@ describe('connections and failures', () => {
     ]);
   });
 });
+
+describe('token reviews', () => {
+  test("POST a TokenReview of the caller's token with the gateway's credentials and read status.authenticated", async () => {
+    const bodies: string[] = [];
+    await start((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        bodies.push(body);
+        const { spec } = JSON.parse(body) as { spec: { token: string } };
+        json(res, 201, { kind: 'TokenReview', apiVersion: 'authentication.k8s.io/v1', metadata: {}, status: { authenticated: spec.token === 'good-token' } });
+      });
+    });
+    await expect(client.reviewToken('good-token', gateway)).resolves.toBe(true);
+    await expect(client.reviewToken('bad-token', gateway)).resolves.toBe(false);
+    expect(upstream.requests.map((r) => `${r.method} ${r.url} ${r.headers.authorization} ${r.headers['content-type']}`)).toEqual([
+      'POST /apis/authentication.k8s.io/v1/tokenreviews Bearer gateway-token application/json',
+      'POST /apis/authentication.k8s.io/v1/tokenreviews Bearer gateway-token application/json',
+    ]);
+    expect(JSON.parse(bodies[0]!)).toEqual({ apiVersion: 'authentication.k8s.io/v1', kind: 'TokenReview', spec: { token: 'good-token' } });
+  });
+
+  test('answer false for a token that cannot go into a header, without asking', async () => {
+    await start();
+    await expect(client.reviewToken('two words', gateway)).resolves.toBe(false);
+    expect(upstream.requests).toEqual([]);
+  });
+
+  test('fail with the Status of a refused review (the gateway may not create reviews)', async () => {
+    await start((_req, res) => json(res, 403, { kind: 'Status', apiVersion: 'v1', status: 'Failure', code: 403, reason: 'Forbidden', message: 'tokenreviews is forbidden' }));
+    const failure = await failureOf(client.reviewToken('good-token', gateway));
+    expect(failure).toBeInstanceOf(KubeApiError);
+    expect((failure as KubeApiError).httpStatus).toBe(403);
+  });
+});
