@@ -27,13 +27,6 @@ export function answerRequestError(error: FastifyError, request: FastifyRequest,
   return reply.code(status).send(graphQLErrorBody(message, code));
 }
 
-/** A request refused as malformed before any route runs (400), in the caller's vocabulary. */
-export function answerBadRequest(request: FastifyRequest, reply: FastifyReply, message: string) {
-  request.report.addCode('BAD_REQUEST');
-  if (isKubernetesPath(request.url)) return reply.code(400).send(failureStatus(400, 'BadRequest', message));
-  return reply.code(400).send(graphQLErrorBody(message, 'BAD_REQUEST'));
-}
-
 /**
  * Refuses a request before any route runs with the answer `error` classifies to: its Status on
  * the Kubernetes paths, its GraphQL error (and the Status's HTTP code) elsewhere.

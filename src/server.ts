@@ -5,9 +5,10 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import fastifyCors from '@fastify/cors';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import pino, { type Logger } from 'pino';
 import { loadConfig, type Config } from './config';
+import { errorCode } from './errors';
 import { createContext, type Context, type ContextOptions } from './context';
 import { InflightCalls } from './loaders/inflight-calls';
 import { BytesInUse } from './upstream/bytes-in-use';
@@ -16,7 +17,7 @@ import { registerRequestLog } from './request-log';
 import { registerTokenReview } from './token-review-hook';
 import { TokenReviewer } from './upstream/token-reviewer';
 import { GatewayMetrics } from './metrics';
-import { answerBadRequest, answerNotFound, answerRequestError, graphQLErrorBody } from './http-refusals';
+import { answerNotFound, answerRefusal, answerRequestError, graphQLErrorBody } from './http-refusals';
 import { formatError } from './graphql/format-error';
 import { reportErrorsPlugin } from './graphql/report-errors.plugin';
 import { requireCredentials } from './graphql/require-credentials';
@@ -60,25 +61,7 @@ export interface ServerOptions {
 const TOKEN_REVIEW_TTL_MS = 5_000;
 const TOKEN_REVIEW_MAX_TOKENS = 10_000;
 
-export type Limits = Pick<
-  Config,
-  | 'maxQueryDepth'
-  | 'maxAliases'
-  | 'maxRootFields'
-  | 'maxTokens'
-  | 'maxBodyBytes'
-  | 'maxUpstreamCalls'
-  | 'batchMaxOperations'
-  | 'maxSelections'
-  | 'httpRequestTimeoutMs'
-  | 'httpHeadersTimeoutMs'
-  | 'httpKeepAliveTimeoutMs'
-  | 'maxConnections'
-  | 'upstreamMaxInFlight'
-  | 'maxRequestUpstreamBytes'
-  | 'maxUpstreamBytesInUse'
->;
-
+/** The settings that bound what one request, one connection or the process may do. */
 const LIMIT_KEYS = [
   'maxQueryDepth',
   'maxAliases',
@@ -95,7 +78,9 @@ const LIMIT_KEYS = [
   'upstreamMaxInFlight',
   'maxRequestUpstreamBytes',
   'maxUpstreamBytesInUse',
-] as const satisfies ReadonlyArray<keyof Limits>;
+] as const satisfies ReadonlyArray<keyof Config>;
+
+export type Limits = Pick<Config, (typeof LIMIT_KEYS)[number]>;
 
 /** How often Node looks for connections past their request or headers timeout. */
 const CONNECTIONS_CHECK_INTERVAL_MS = 1000;
@@ -153,7 +138,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   app.addHook('onRequest', async (request, reply) => {
     // Node keeps the first of several Authorization headers; which one a caller meant is unknowable.
     if (countHeader(request.raw.rawHeaders, 'authorization') > 1) {
-      return answerBadRequest(request, reply, 'expected one Authorization header, got several');
+      return answerRefusal(request, reply, new GraphQLError('expected one Authorization header, got several', { extensions: { code: errorCode('BAD_REQUEST') } }));
     }
   });
   if (options.tokenReview) {
