@@ -367,10 +367,15 @@ function checkApiPath(path: string): void {
       : // eslint-disable-next-line no-control-regex
         /[\u0000-\u0020\u007f#]/.test(path)
         ? 'must not contain spaces, control characters or "#"'
-        : pathname.split('/').slice(1).some((s, i, all) => s === '.' || s === '..' || (s === '' && i < all.length - 1))
-          ? 'must not contain ".", ".." or empty segments'
+        : pathname.split('/').slice(1).some((s, i, all) => isDotSegment(s) || (s === '' && i < all.length - 1))
+          ? 'must not contain ".", ".." (also percent-encoded) or empty segments'
           : undefined;
   if (problem) throw new InvalidNameError('path', String(path), problem);
+}
+
+/** `.` or `..`, also as URL parsers see them percent-encoded (`%2e`, `.%2E`, …). */
+function isDotSegment(segment: string): boolean {
+  return /^(\.|%2e){1,2}$/i.test(segment);
 }
 
 function messageOf(error: unknown): string {

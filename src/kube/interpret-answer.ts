@@ -12,8 +12,12 @@ const QUOTE_LENGTH = 200;
  */
 export const MAX_JSON_DEPTH = 100;
 
-/** Longest `message` of a Status passed on; an upstream's message goes to clients and logs. */
-export const MAX_STATUS_MESSAGE_LENGTH = 1024;
+/**
+ * Longest `message` of a Status passed on; an upstream's message goes to clients and logs. Longer
+ * than any request line Node accepts (16 KiB of headers), so a message that quotes the name the
+ * client asked for passes whole, as the API server wrote it; only a flood is cut.
+ */
+export const MAX_STATUS_MESSAGE_LENGTH = 32_768;
 
 /** What a credential is replaced with wherever an answer quotes it. */
 export const REDACTED = '[redacted]';

@@ -54,6 +54,8 @@ export interface Loaders {
    * primed into `imageStream`. `cut` says the upstream sent more than `limit` and the rest was dropped.
    */
   imageStreamPage(namespace: string, limit: number, continueToken?: string): Promise<{ list: ImageStreamList; cut: boolean }>;
+  /** The API server's own answer to GET `path` (an absolute API path, sent as given), with the caller's credentials. */
+  apiPath(path: string): Promise<unknown>;
 }
 
 const namespacedKey = (key: NamespacedName): string => `${key.namespace}/${key.name}`;
@@ -219,5 +221,7 @@ export function createLoaders(
     return { list: page, cut };
   }
 
-  return { imageStream, imageStreamImage, imageStreamTag, image, imageStreamPage };
+  const apiPath = (path: string): Promise<unknown> => call((callOptions) => kube.getPath(path, callOptions));
+
+  return { imageStream, imageStreamImage, imageStreamTag, image, imageStreamPage, apiPath };
 }

@@ -1,18 +1,23 @@
 // GET /apis/image.openshift.io/v1/namespaces/{namespace}/imagestreamimages/{name}: the upstream
 // ImageStreamImage, read through the request's loaders like /graphql reads it, written as the
-// API server writes it; every other path under the group version answers as its router would.
+// API server writes it. Every other GET the API server would authorize as a request for
+// imagestreamimages (the collection, a name holding an escaped `/`) is sent to it as it came,
+// with the caller's credentials, so its answer (403 before anything else) is the API server's own.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createContext, type ContextOptions } from '../context';
-import { badRequestAnswer, methodNotAllowedAnswer, routeNotFoundAnswer, toStatusAnswer } from '../errors';
+import { methodNotAllowedAnswer, routeNotFoundAnswer, toStatusAnswer, badRequestAnswer } from '../errors';
 import { MissingCredentialsError } from '../kube/errors';
 import type { ImageStreamImage } from '../kube/types';
 import { IMAGE_GROUP_VERSION } from './discovery';
-import { planImageStreamImageGet, noMatchAnswer } from './image-stream-image-get-plan';
 import { acceptedTableVersion, imageStreamImageTable, includeObjectOf } from './isi-table';
 import { prettyPrint } from './pretty-print';
 import { parseRequestPath } from './request-path';
 import { sendJson } from './send-json';
 import { sendStatus } from './send-status';
+import { isCarryable, uncarryableAnswer } from './uncarryable-name';
+
+/** A raw segment with its percent-encoded dots decoded, as URL parsers read dot segments. */
+const decodeDots = (segment: string): string => segment.replace(/%2e/gi, '.');
 
 export interface ImageStreamImageRouteOptions {
   /** The same options the GraphQL context is made with. */
@@ -21,23 +26,21 @@ export interface ImageStreamImageRouteOptions {
   now?: () => number;
 }
 
-/** Where the route reads from the decoded path's segments (spec §1). */
-type Target = { kind: 'item'; namespace: string; name: string } | { kind: 'none' };
-
 /**
- * Matches the decoded path as the API server's router does: surrounding slashes trimmed, then
- * exactly `apis/image.openshift.io/v1/namespaces/<ns>/imagestreamimages/<name>`. The collection,
- * subresources and a name containing a decoded `%2F` match no route.
+ * Where the route reads from, matching the decoded path as the API server's router does (spec §1):
+ * `item` is exactly `apis/image.openshift.io/v1/namespaces/<ns>/imagestreamimages/<name>`; `other`
+ * is any other path the API server would still authorize as an imagestreamimages request (the
+ * collection, or a name whose decoded `%2F` made more segments); `none` is everything else.
  */
+type Target = { kind: 'item'; namespace: string; name: string } | { kind: 'other' } | { kind: 'none' };
+
 function targetOf(path: string): Target {
   const parts = path.replace(/^\/+|\/+$/g, '').split('/');
-  if (parts.length !== 7) return { kind: 'none' };
   const [apis, group, version, namespaces, namespace = '', resource, name = ''] = parts;
-  const matches =
-    `${apis}/${group}/${version}` === `apis/${IMAGE_GROUP_VERSION}` && namespaces === 'namespaces' && resource === 'imagestreamimages';
-  return matches && namespace !== '' && name !== '' ? { kind: 'item', namespace, name } : { kind: 'none' };
+  const ours = `${apis}/${group}/${version}` === `apis/${IMAGE_GROUP_VERSION}` && namespaces === 'namespaces' && namespace !== '' && resource === 'imagestreamimages';
+  if (!ours) return { kind: 'none' };
+  return parts.length === 7 && name !== '' ? { kind: 'item', namespace, name } : { kind: 'other' };
 }
-
 
 /** Serves every method on every path under `/apis/image.openshift.io/v1/`. */
 export function registerImageStreamImageRoute(app: FastifyInstance, options: ImageStreamImageRouteOptions): void {
@@ -45,7 +48,8 @@ export function registerImageStreamImageRoute(app: FastifyInstance, options: Ima
 
   async function handle(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     const pretty = prettyPrint(request);
-    const parsed = parseRequestPath(request.raw.url ?? '/');
+    const rawTarget = request.raw.url ?? '/';
+    const parsed = parseRequestPath(rawTarget);
     // Fastify refuses most malformed escapes itself (FST_ERR_BAD_URL) before any route runs.
     if ('error' in parsed) return sendStatus(reply, badRequestAnswer(parsed.error), pretty);
 
@@ -56,24 +60,23 @@ export function registerImageStreamImageRoute(app: FastifyInstance, options: Ima
 
     const target = targetOf(parsed.path);
     if (target.kind === 'none') return sendStatus(reply, routeNotFoundAnswer(), pretty);
+    // The gateway only reads; it sends no other method upstream.
     if (request.method !== 'GET') return sendStatus(reply, methodNotAllowedAnswer(), pretty);
 
-    const plan = planImageStreamImageGet(target.namespace, target.name);
     let isi: ImageStreamImage;
     try {
-      if (plan.kind === 'answer') return sendStatus(reply, plan.answer, pretty);
-      if (plan.kind === 'refuse') throw plan.error;
-      if (plan.kind === 'probe') {
-        await context.loaders.imageStreamImage.load({ namespace: target.namespace, name: plan.probeName }).catch((error: unknown) => {
-          throw plan.rewrite(error);
-        });
-        // The probe id matches no image; an answer for it still means the stream exists.
-        return sendStatus(reply, noMatchAnswer(target.name), pretty);
+      if (target.kind === 'other') {
+        // Sent byte for byte as it came, so the API server decodes it as it would have; a path
+        // whose segments the adapter cannot send unchanged (dot segments) is the router's 404.
+        const rawPath = rawTarget.split('?')[0] ?? '/';
+        if (!rawPath.split('/').every((segment) => isCarryable(decodeDots(segment)))) return sendStatus(reply, routeNotFoundAnswer(), pretty);
+        return sendJson(reply, 200, await context.loaders.apiPath(rawPath), { pretty });
       }
-      isi = await context.loaders.imageStreamImage.load({ namespace: target.namespace, name: plan.name });
+      if (!isCarryable(target.namespace) || !isCarryable(target.name)) return sendStatus(reply, uncarryableAnswer(target.name), pretty);
+      isi = await context.loaders.imageStreamImage.load({ namespace: target.namespace, name: target.name });
     } catch (error) {
       // The client gets the Status; the operator's request line gets what actually failed upstream.
-      request.report?.add(error);
+      request.report.add(error);
       return sendStatus(reply, toStatusAnswer(error), pretty);
     }
 

@@ -1,7 +1,8 @@
 // Names that could change the meaning of an upstream path (dot segments, separators, escapes,
-// control characters) or that simply cannot exist are refused by the argument checks, before
-// the adapter builds a URL: each gets BAD_USER_INPUT naming its argument, and the demo cluster
-// sees no request at all. Valid names with `@` and `:` reach the API server byte for byte.
+// control characters) or that simply cannot exist are refused by the GraphQL argument checks
+// (Kubernetes' naming rules), before the adapter builds a URL: each gets BAD_USER_INPUT naming
+// its argument, and the demo cluster sees no request at all. The adapter beneath refuses only
+// what no path segment can carry; valid names with `@` and `:` reach the API server byte for byte.
 import { DEMO_ADMIN_TOKEN } from '../../src/demo/demo-tokens';
 import { SAMPLES } from '../../src/demo/sample-data';
 import { startHarness, type Harness } from '../helpers/gateway-harness';
@@ -240,8 +241,9 @@ describe('valid names with "@" and ":"', () => {
     ['..', 'namespace'],
     ['a/b', 'name'],
     ['', 'name'],
-    ['%2F', 'name'],
-  ] as const)('the adapter itself refuses %j as %s before sending anything', async (value, field) => {
+    ['.', 'name'],
+    ['a\u0000b', 'name'],
+  ] as const)('the adapter itself refuses %j as %s, which no path segment can carry, before sending anything', async (value, field) => {
     const before = harness.demo.requests.length;
     const auth = { kind: 'bearer', token: DEMO_ADMIN_TOKEN } as const;
     const request =

@@ -203,29 +203,31 @@ describe('error Status from the upstream', () => {
     expect(error.message).toBe(`the API server answered GET ${rubyPath} with HTTP 200 and text/html: "<p>Bearer [redacted]</p>", not a JSON object`);
   });
 
-  it(`cuts a message of 5000 characters to ${MAX_STATUS_MESSAGE_LENGTH}, ending in …`, async () => {
-    expect(MAX_STATUS_MESSAGE_LENGTH).toBe(1024);
-    await start(answering({ kind: 'Status', message: 'x'.repeat(5000), code: 500 }, 500));
+  const MAX = MAX_STATUS_MESSAGE_LENGTH;
+
+  it(`cuts a message of 100000 characters to ${MAX}, ending in …`, async () => {
+    expect(MAX).toBe(32768);
+    await start(answering({ kind: 'Status', message: 'x'.repeat(100_000), code: 500 }, 500));
     const error = (await failureOf(client!.get(ruby, caller))) as KubeApiError;
-    expect(error.status.message).toBe(`${'x'.repeat(1023)}…`);
-    expect(error.message).toBe(`${'x'.repeat(1023)}…`);
+    expect(error.status.message).toBe(`${'x'.repeat(MAX - 1)}…`);
+    expect(error.message).toBe(`${'x'.repeat(MAX - 1)}…`);
   });
 
-  it('leaves a message of exactly 1024 characters whole', async () => {
-    await start(answering({ kind: 'Status', message: 'x'.repeat(1024), code: 500 }, 500));
+  it(`leaves a message of exactly ${MAX} characters whole`, async () => {
+    await start(answering({ kind: 'Status', message: 'x'.repeat(MAX), code: 500 }, 500));
     const error = (await failureOf(client!.get(ruby, caller))) as KubeApiError;
-    expect(error.status.message).toBe('x'.repeat(1024));
+    expect(error.status.message).toBe('x'.repeat(MAX));
   });
 
   it('redacts before cutting: a token across the cut leaves no part of itself', async () => {
-    await start((req, res) => json(res, 500, { kind: 'Status', message: `${'x'.repeat(1015)}${req.headers.authorization}${'y'.repeat(100)}`, code: 500 }));
+    await start((req, res) => json(res, 500, { kind: 'Status', message: `${'x'.repeat(MAX - 9)}${req.headers.authorization}${'y'.repeat(100)}`, code: 500 }));
     const error = (await failureOf(client!.get(ruby, caller))) as KubeApiError;
-    expect(error.status.message).toBe(`${'x'.repeat(1015)}Bearer […`);
+    expect(error.status.message).toBe(`${'x'.repeat(MAX - 9)}Bearer […`);
   });
 
   it('does not split a surrogate pair at the cut', async () => {
-    await start(answering({ kind: 'Status', message: `${'x'.repeat(1022)}😀${'y'.repeat(10)}`, code: 500 }, 500));
+    await start(answering({ kind: 'Status', message: `${'x'.repeat(MAX - 2)}😀${'y'.repeat(10)}`, code: 500 }, 500));
     const error = (await failureOf(client!.get(ruby, caller))) as KubeApiError;
-    expect(error.status.message).toBe(`${'x'.repeat(1022)}…`);
+    expect(error.status.message).toBe(`${'x'.repeat(MAX - 2)}…`);
   });
 });
