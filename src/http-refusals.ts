@@ -1,11 +1,16 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { errorCode, failureStatus, routeNotFoundAnswer, type ErrorCode } from './errors';
+import type { Status } from './kube/types';
 import { goOrderedStatus } from './rest/send-status';
 
 export const graphQLErrorBody = (message: string, code: ErrorCode) => ({ errors: [{ message, extensions: { code } }] });
 
-/** The Kubernetes paths answer in Status objects, everything else in GraphQL-shaped errors. */
-const isKubernetesPath = (url: string) => url === '/api' || url.startsWith('/api/') || url.startsWith('/apis');
+/** The Kubernetes paths answer in Status objects (as Kubernetes clients parse them); /graphql in GraphQL-shaped errors. */
+const isKubernetesPath = (url: string) => /^\/(api|apis|openapi|version)(\/|\?|$)/.test(url);
+
+/** Sends a Kubernetes Status with the headers the API server gives every answer. */
+const sendStatusBody = (reply: FastifyReply, status: Status) =>
+  reply.code(status.code ?? 500).header('cache-control', 'no-cache, private').send(goOrderedStatus(status));
 
 /**
  * Requests Fastify refuses before a route runs (a body too large or not JSON, a bad header):
@@ -20,9 +25,7 @@ export function answerRequestError(error: FastifyError, request: FastifyRequest,
       : status === 413
         ? `the request body exceeds the limit of ${request.server.initialConfig.bodyLimit} bytes (MAX_BODY_BYTES)`
         : error.message;
-  if (isKubernetesPath(request.url)) {
-    return reply.code(status).send(failureStatus(status, status === 500 ? 'InternalError' : 'BadRequest', message));
-  }
+  if (isKubernetesPath(request.url)) return sendStatusBody(reply, failureStatus(status, status === 500 ? 'InternalError' : 'BadRequest', message));
   const code = status === 500 ? errorCode('INTERNAL_SERVER_ERROR') : status === 413 ? errorCode('PAYLOAD_TOO_LARGE') : errorCode('BAD_REQUEST');
   return reply.code(status).send(graphQLErrorBody(message, code));
 }
@@ -36,13 +39,18 @@ export function answerRefusal(request: FastifyRequest, reply: FastifyReply, erro
   const { httpStatus, status, retryAfterSeconds } = classified.answer;
   if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
   if (httpStatus === 401) reply.header('www-authenticate', 'Bearer');
-  if (isKubernetesPath(request.url)) return reply.code(httpStatus).send(goOrderedStatus(status));
+  if (isKubernetesPath(request.url)) return sendStatusBody(reply, { ...status, code: httpStatus });
   return reply.code(httpStatus).send({ errors: [{ message: classified.message, extensions: { code: classified.code, ...classified.extensions } }] });
 }
 
+/**
+ * A path no route serves: the router's Status under the Kubernetes paths, a GraphQL error on
+ * /graphql, and a plain JSON error anywhere else (what a browser or a script reads most easily).
+ */
 export function answerNotFound(request: FastifyRequest, reply: FastifyReply) {
-  if (isKubernetesPath(request.url)) {
-    return reply.code(404).send(routeNotFoundAnswer().status);
-  }
-  return reply.code(404).send(graphQLErrorBody(`no route ${request.method} ${request.url.split('?')[0]}; GraphQL is served at /graphql`, 'NOT_FOUND'));
+  const path = request.url.split('?')[0] ?? '/';
+  if (isKubernetesPath(path)) return sendStatusBody(reply, routeNotFoundAnswer().status);
+  const message = `no route ${request.method} ${path}; GraphQL is served at /graphql`;
+  if (path === '/graphql' || path.startsWith('/graphql/')) return reply.code(404).send(graphQLErrorBody(message, 'NOT_FOUND'));
+  return reply.code(404).send({ statusCode: 404, error: 'Not Found', message });
 }

@@ -1,7 +1,6 @@
 // The Kubernetes discovery documents that let kubectl and client-go find what the gateway serves
 // (spec §8). They describe the gateway, not the upstream: one group, one version, one resource.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import packageJson from '../../package.json';
 import { prettyPrint } from './pretty-print';
 import { sendJson } from './send-json';
 
@@ -52,19 +51,6 @@ export const IMAGE_API_RESOURCE_LIST = {
   ],
 };
 
-/** `/version`: the gateway's own version (it is not a Kubernetes API server). */
-export const VERSION_INFO = {
-  major: '',
-  minor: '',
-  gitVersion: `v${packageJson.version}`,
-  gitCommit: '',
-  gitTreeState: '',
-  buildDate: '',
-  goVersion: '',
-  compiler: 'node',
-  platform: `${process.platform}/${process.arch}`,
-};
-
 function serverAddressOf(request: FastifyRequest): string {
   const { localAddress = '', localPort } = request.socket;
   return `${localAddress.includes(':') ? `[${localAddress}]` : localAddress}:${localPort}`;
@@ -76,7 +62,6 @@ const DOCUMENTS: ReadonlyArray<readonly [string, (request: FastifyRequest) => un
   ['/apis', () => API_GROUP_LIST],
   [`/apis/${IMAGE_GROUP}`, () => IMAGE_API_GROUP],
   [`/apis/${IMAGE_GROUP_VERSION}`, () => IMAGE_API_RESOURCE_LIST],
-  ['/version', () => VERSION_INFO],
 ];
 
 /**

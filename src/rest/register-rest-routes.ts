@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ContextOptions } from '../context';
 import { registerDiscovery } from './discovery';
 import { registerImageStreamImageRoute } from './image-stream-image.route';
+import { registerPassThrough } from './pass-through';
 
 export interface RestRoutesOptions {
   /** The same object the GraphQL context is made with: one caller model for both surfaces. */
@@ -21,5 +22,6 @@ export async function registerRestRoutes(app: FastifyInstance, options: RestRout
     scope.addContentTypeParser('*', (_request, _payload, done) => done(null, undefined));
     registerDiscovery(scope);
     registerImageStreamImageRoute(scope, options);
+    registerPassThrough(scope, options.contextOptions);
   });
 }

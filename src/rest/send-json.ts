@@ -15,7 +15,8 @@ export interface SendJsonOptions {
  * Buffer so that Fastify neither re-serialises it nor appends a charset to the content type.
  */
 export function sendJson(reply: FastifyReply, httpStatus: number, value: unknown, options: SendJsonOptions): FastifyReply {
-  reply.code(httpStatus).header('content-type', options.contentType ?? 'application/json');
+  // As the API server marks every answer: no shared cache may keep it, a private one must revalidate.
+  reply.code(httpStatus).header('content-type', options.contentType ?? 'application/json').header('cache-control', 'no-cache, private');
   if (options.retryAfterSeconds !== undefined) reply.header('retry-after', String(options.retryAfterSeconds));
   return reply.send(Buffer.from(goJson(value, options.pretty)));
 }

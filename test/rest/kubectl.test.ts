@@ -34,6 +34,8 @@ describeWithKubectl('kubectl against the gateway over HTTPS', () => {
   let scratch: string;
   let tlsDir: string;
   let kubectl: (...args: string[]) => Promise<string>;
+  let common: () => string[];
+  let env: () => Record<string, string | undefined>;
 
   beforeAll(async () => {
     const tls = makeTlsFixture();
@@ -42,13 +44,11 @@ describeWithKubectl('kubectl against the gateway over HTTPS', () => {
     scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'isgw-kubectl-'));
     const kubeconfig = path.join(scratch, 'empty-kubeconfig');
     fs.writeFileSync(kubeconfig, '');
-    const common = ['--server', harness.gateway.url, '--token', DEMO_ADMIN_TOKEN, '--insecure-skip-tls-verify', '--cache-dir', path.join(scratch, 'cache')];
+    common = () => ['--server', harness.gateway.url, '--token', DEMO_ADMIN_TOKEN, '--insecure-skip-tls-verify', '--cache-dir', path.join(scratch, 'cache')];
+    env = () => ({ PATH: process.env.PATH, HOME: scratch, KUBECONFIG: kubeconfig });
     // Asynchronous: the gateway answers from this same process.
     kubectl = async (...args) => {
-      const { stdout } = await run('kubectl', [...common, ...args], {
-        env: { PATH: process.env.PATH, HOME: scratch, KUBECONFIG: kubeconfig },
-        timeout: 15_000,
-      });
+      const { stdout } = await run('kubectl', [...common(), ...args], { env: env(), timeout: 15_000 });
       return stdout;
     };
   });
@@ -79,6 +79,20 @@ describeWithKubectl('kubectl against the gateway over HTTPS', () => {
     const [header, row] = (await kubectl('get', 'isimage', NAME, '-n', NAMESPACE, '-o', 'wide')).trimEnd().split('\n');
     expect(header?.split(/\s{2,}/)).toEqual(['NAME', 'UPDATED', 'IMAGE REFERENCE', 'IMAGE NAME']);
     expect(row?.split(/\s{2,}/)).toEqual([NAME, expect.stringMatching(/^\d+ years ago$/), `docker.io/library/ubuntu@${amd64}`, amd64]);
+  });
+
+  test("get isimage of a stream that does not exist prints the API server's own NotFound message", async () => {
+    const failure = await kubectl('get', 'isimage', 'nosuch@sha256:abc', '-n', NAMESPACE).then(
+      () => undefined,
+      (error: { stderr?: string }) => error.stderr ?? '',
+    );
+    expect(failure?.trim()).toBe('Error from server (NotFound): imagestreamimages.image.openshift.io "nosuch" not found');
+  });
+
+  test("version prints the cluster's version, without a version-skew warning", async () => {
+    const { stdout, stderr } = await run('kubectl', [...common(), 'version', '-o', 'json'], { env: env(), timeout: 15_000 });
+    expect(JSON.parse(stdout).serverVersion).toMatchObject({ major: '1', minor: '31', gitVersion: 'v1.31.6' });
+    expect(stderr).not.toMatch(/WARNING/i);
   });
 
   test('every call carried the token to the API server', () => {
