@@ -194,17 +194,17 @@ export function toStatusAnswer(error: unknown): StatusAnswer {
   return classifyError(error).answer;
 }
 
-/** A request the API server refuses as malformed: 400 BadRequest, no details (spec §6.1). */
+/** A request the API server refuses as malformed: 400 BadRequest, no details (behaviour §6.1). */
 export function badRequestAnswer(message: string): StatusAnswer {
   return answerOf(400, 'BadRequest', message);
 }
 
-/** The generic router's answer for a path no route serves; `details` is empty (spec §6.6). */
+/** The generic router's answer for a path no route serves; `details` is empty (behaviour §6.6). */
 export function routeNotFoundAnswer(): StatusAnswer {
   return { httpStatus: 404, status: failureStatus(404, 'NotFound', 'the server could not find the requested resource', {}) };
 }
 
-/** The generic router's answer for a served path and an unserved method (spec §6.6). */
+/** The generic router's answer for a served path and an unserved method (behaviour §6.6). */
 export function methodNotAllowedAnswer(): StatusAnswer {
   return {
     httpStatus: 405,

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_VARIABLES } from '../src/config';
 import { ERROR_CODES } from '../src/errors';
@@ -65,4 +65,11 @@ describe('the README queries, pasted as they are into the demo gateway', () => {
       's390x',
     ]);
   });
+});
+
+test('links nothing outside the repository', () => {
+  const links = [...readme.matchAll(/\]\(([^)]+)\)/g)].map((match) => match[1] ?? '');
+  const local = links.filter((link) => !/^(https?:|#)/.test(link));
+  expect(local.filter((link) => link.startsWith('..'))).toEqual([]);
+  for (const link of local) expect(existsSync(join(__dirname, '..', link.split('#')[0] ?? ''))).toBe(true);
 });

@@ -1,6 +1,6 @@
 import type { Status } from './types';
 
-/** A non-2xx answer of the API server, carried as its `Status` body (spec §6). */
+/** A non-2xx answer of the API server, carried as its `Status` body (behaviour §6). */
 export class KubeApiError extends Error {
   override readonly name = 'KubeApiError';
   constructor(

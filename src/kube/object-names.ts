@@ -31,7 +31,7 @@ export interface ImageStreamImageName {
   id: string;
 }
 
-/** Splits `<stream>@<id>` as the API server does (spec §2): exactly one `@`, both sides non-empty. */
+/** Splits `<stream>@<id>` as the API server does (behaviour §2): exactly one `@`, both sides non-empty. */
 export function splitImageStreamImageName(value: string): ImageStreamImageName | undefined {
   const parts = value.split('@');
   if (parts.length !== 2 || !parts[0] || !parts[1]) return undefined;

@@ -1,4 +1,4 @@
-// The image.openshift.io/v1 JSON as the API server sends it (spec §7). Every field is optional
+// The image.openshift.io/v1 JSON as the API server sends it (behaviour §7). Every field is optional
 // unless the API always emits it: the gateway reads what it models and passes the rest through.
 
 export interface ObjectMeta {
@@ -139,7 +139,7 @@ export interface ImageSignature {
   issuedTo?: SignatureSubject;
 }
 
-/** Docker config with the capitalised keys of image.openshift.io/1.0 (spec §5.1). */
+/** Docker config with the capitalised keys of image.openshift.io/1.0 (behaviour §5). */
 export interface DockerConfig {
   Hostname?: string;
   Domainname?: string;
@@ -220,7 +220,7 @@ export interface ImageStreamTagList {
   items: ImageStreamTag[];
 }
 
-/** metav1.Status, the body of every non-2xx answer of the API server (spec §6). */
+/** metav1.Status, the body of every non-2xx answer of the API server (behaviour §6). */
 export interface Status {
   kind: 'Status';
   apiVersion: string;

@@ -1,5 +1,5 @@
 // The Kubernetes discovery documents that let kubectl and client-go find what the gateway serves
-// (spec §8). They describe the gateway, not the upstream: one group, one version, one resource.
+// (behaviour §8). They describe the gateway, not the upstream: one group, one version, one resource.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { prettyPrint } from './pretty-print';
 import { sendJson } from './send-json';

@@ -1,5 +1,5 @@
 // The bytes a Kubernetes API server (Go's encoding/json) writes, so a client that compares bodies,
-// or greps them, sees what OpenShift would have sent (spec §4 "Wire format").
+// or greps them, sees what OpenShift would have sent (behaviour §4).
 
 // Go escapes these inside strings (HTML-safe output). They can occur only inside JSON strings,
 // where `\uXXXX` means the same character, so a replace over the whole text is exact.

@@ -27,7 +27,7 @@ export interface ImageStreamImageRouteOptions {
 }
 
 /**
- * Where the route reads from, matching the decoded path as the API server's router does (spec §1):
+ * Where the route reads from, matching the decoded path as the API server's router does (behaviour §1):
  * `item` is exactly `apis/image.openshift.io/v1/namespaces/<ns>/imagestreamimages/<name>`; `other`
  * is any other path the API server would still authorize as an imagestreamimages request (the
  * collection, or a name whose decoded `%2F` made more segments); `none` is everything else.

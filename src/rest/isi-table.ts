@@ -1,5 +1,5 @@
 // The server-side Table OpenShift prints for an ImageStreamImage (openshift-apiserver
-// pkg/image/printers/internalversion, spec §8): what `kubectl get isimage NAME` shows.
+// pkg/image/printers/internalversion, behaviour §8): what `kubectl get isimage NAME` shows.
 import type { ImageStreamImage } from '../kube/types';
 
 export type TableVersion = 'v1' | 'v1beta1';

@@ -1,13 +1,13 @@
 // The few ImageStreamImage paths that cannot reach the API server unchanged: a namespace or name
 // that is a dot segment (`.`, `..`), which URL handling anywhere on the way may remove, or that
 // holds a NUL. The gateway never sends those; it answers what the API server answers a caller
-// who may read the namespace (spec §2, §6). This is the one place where a caller without rights
+// who may read the namespace (behaviour §2, §6). This is the one place where a caller without rights
 // gets that answer instead of the API server's 403.
 import { badRequestAnswer, failureStatus, type StatusAnswer } from '../errors';
 import { splitImageStreamImageName } from '../kube/object-names';
 import { goQuote } from './go-json';
 
-/** library-go's one message for any name that is not `<stream>@<id>` (spec §2, §6.1). */
+/** library-go's one message for any name that is not `<stream>@<id>` (behaviour §2, §6.1). */
 export const MALFORMED_NAME_MESSAGE = 'ImageStreamImages must be retrieved with <name>@<id>';
 
 const GROUP = 'image.openshift.io';
