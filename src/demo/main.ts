@@ -12,7 +12,7 @@ async function main(): Promise<void> {
     console.error(env.error);
     process.exit(1);
   }
-  const tls = env.tls ? selfSignedCertificate(['localhost', '127.0.0.1', '::1', ...(['localhost', '127.0.0.1', '::1'].includes(env.host) ? [] : [env.host])]) : undefined;
+  const tls = env.tls ? await selfSignedCertificate(['localhost', '127.0.0.1', '::1', ...(['localhost', '127.0.0.1', '::1'].includes(env.host) ? [] : [env.host])]) : undefined;
   const cluster = await startDemoCluster({ host: env.host, port: env.port, ...(tls ? { tls } : {}) });
   console.log(demoBanner(cluster.url, DEMO_TOKENS, env.tls));
   const stop = (signal: NodeJS.Signals): void => {

@@ -8,7 +8,7 @@ import { demoBanner } from '../../src/demo/demo-banner';
 import { startDemoCluster } from '../../src/demo/demo-cluster';
 import { readDemoEnv } from '../../src/demo/demo-env';
 import { DEMO_ADMIN_TOKEN, DEMO_TOKENS } from '../../src/demo/demo-tokens';
-import { selfSignedCertificate } from '../../src/demo/self-signed-cert';
+import { selfSignedCertificate, type SelfSignedCertificate } from '../../src/demo/self-signed-cert';
 
 describe('readDemoEnv', () => {
   it('defaults to 127.0.0.1:6443 over TLS', () => {
@@ -42,7 +42,10 @@ describe('demoBanner', () => {
 });
 
 describe('TLS', () => {
-  const tls = selfSignedCertificate();
+  let tls: SelfSignedCertificate;
+  beforeAll(async () => {
+    tls = await selfSignedCertificate();
+  });
 
   it('makes a certificate for localhost and the loopback addresses, signed by its own key', () => {
     const cert = new X509Certificate(tls.cert);
@@ -90,7 +93,7 @@ describe('kubectl against the demo cluster', () => {
     const home = mkdtempSync(join(tmpdir(), 'demo-kubectl-'));
     const kubeconfig = join(home, 'config');
     writeFileSync(kubeconfig, '');
-    const cluster = await startDemoCluster({ tls: selfSignedCertificate() });
+    const cluster = await startDemoCluster({ tls: await selfSignedCertificate() });
     try {
       const env = { PATH: process.env.PATH, HOME: home, KUBECONFIG: kubeconfig };
       const base = ['--server', cluster.url, '--token', DEMO_ADMIN_TOKEN, '--insecure-skip-tls-verify', '--cache-dir', join(home, 'cache')];
