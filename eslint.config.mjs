@@ -1,5 +1,5 @@
 // The import direction of DESIGN.md, enforced rather than remembered:
-// config <- kube <- upstream <- loaders <- context <- graphql/rest <- server <- main; demo stands alone.
+// openshift, config <- kube <- upstream <- loaders <- context <- graphql/rest <- server <- main; demo stands alone.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importPlugin from 'eslint-plugin-import';
@@ -27,16 +27,17 @@ export default tseslint.config(
           zones: [
             zone('./src', './test', 'src/ never imports test/.'),
             zone('./src', './bench', 'src/ never imports bench/.'),
-            zone('./src/demo', './src', 'src/demo stands in for the outside world: it imports nothing else from src/.', ['./demo']),
+            zone('./src/demo', './src', 'src/demo stands in for the outside world: it imports nothing else from src/ but openshift/.', ['./demo', './openshift']),
+            zone('./src/openshift', './src', 'openshift/ is OpenShift\'s wire behaviour, shared by the gateway and the demo: it imports nothing else from src/.', ['./openshift']),
             zone('./src/config.ts', './src', 'config.ts imports nothing in src/.', ['./config.ts']),
-            zone('./src/kube', './src', 'kube/ may import only config.ts (types) and itself.', ['./kube', './config.ts']),
-            zone('./src/upstream', './src', 'upstream/ may import only kube/ and itself.', ['./upstream', './kube', './config.ts']),
+            zone('./src/kube', './src', 'kube/ may import only config.ts (types), openshift/ and itself.', ['./kube', './config.ts', './openshift']),
+            zone('./src/upstream', './src', 'upstream/ may import only kube/, openshift/ and itself.', ['./upstream', './kube', './config.ts', './openshift']),
             zone('./src/loaders', './src', 'loaders/ may import only upstream/, kube/ and itself.', ['./loaders', './upstream', './kube', './config.ts']),
-            zone('./src/errors.ts', './src', 'errors.ts may import only kube/errors.ts (and kube/types.ts for types).', ['./errors.ts', './kube/errors.ts', './kube/types.ts']),
+            zone('./src/errors.ts', './src', 'errors.ts may import only kube/errors.ts, kube/types.ts (types) and openshift/.', ['./errors.ts', './kube/errors.ts', './kube/types.ts', './openshift']),
             zone('./src/context.ts', './src', 'context.ts may import loaders/, upstream/, kube/ and errors.ts.', ['./context.ts', './loaders', './upstream', './kube', './config.ts', './errors.ts', './request-report.ts']),
             zone('./src/request-report.ts', './src', 'request-report.ts may import only errors.ts.', ['./request-report.ts', './errors.ts', './kube/errors.ts', './kube/types.ts']),
             zone('./src/graphql', './src', 'graphql/ may import context, errors, loaders/ and kube/.', ['./graphql', './context.ts', './errors.ts', './loaders', './kube', './config.ts']),
-            zone('./src/rest', './src', 'rest/ may import context, errors, loaders/ and kube/.', ['./rest', './context.ts', './errors.ts', './loaders', './kube', './config.ts']),
+            zone('./src/rest', './src', 'rest/ may import context, errors, loaders/, kube/ and openshift/.', ['./rest', './context.ts', './errors.ts', './loaders', './kube', './config.ts', './openshift']),
             zone('./src', './src/main.ts', 'main.ts is the process entry; nothing imports it.'),
           ],
         },

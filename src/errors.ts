@@ -8,6 +8,9 @@ import {
   type UpstreamLimit,
 } from './kube/errors';
 import type { Status } from './kube/types';
+import { failureStatus, methodNotAllowedStatus, routeNotFoundStatus } from './openshift/status';
+
+export { failureStatus };
 
 /**
  * The one client-facing error vocabulary: every `extensions.code` the gateway sends (its own and
@@ -104,19 +107,6 @@ export interface ClassifiedError {
   log: LogLevelOfError;
 }
 
-export function failureStatus(code: number, reason: string | undefined, message: string, details?: Status['details']): Status {
-  return {
-    kind: 'Status',
-    apiVersion: 'v1',
-    metadata: {},
-    status: 'Failure',
-    message,
-    ...(reason ? { reason } : {}),
-    ...(details ? { details } : {}),
-    code,
-  };
-}
-
 const answerOf = (httpStatus: number, reason: string, message: string): StatusAnswer => ({
   httpStatus,
   status: failureStatus(httpStatus, reason, message),
@@ -201,13 +191,10 @@ export function badRequestAnswer(message: string): StatusAnswer {
 
 /** The generic router's answer for a path no route serves; `details` is empty (behaviour §6.6). */
 export function routeNotFoundAnswer(): StatusAnswer {
-  return { httpStatus: 404, status: failureStatus(404, 'NotFound', 'the server could not find the requested resource', {}) };
+  return { httpStatus: 404, status: routeNotFoundStatus() };
 }
 
 /** The generic router's answer for a served path and an unserved method (behaviour §6.6). */
 export function methodNotAllowedAnswer(): StatusAnswer {
-  return {
-    httpStatus: 405,
-    status: failureStatus(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {}),
-  };
+  return { httpStatus: 405, status: methodNotAllowedStatus() };
 }

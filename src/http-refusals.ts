@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { errorCode, failureStatus, routeNotFoundAnswer, type ErrorCode } from './errors';
 import type { Status } from './kube/types';
-import { goOrderedStatus } from './rest/send-status';
+import { goOrderedStatus } from './openshift/status';
 
 export const graphQLErrorBody = (message: string, code: ErrorCode) => ({ errors: [{ message, extensions: { code } }] });
 

@@ -1,3 +1,5 @@
+import { splitImageStreamImageName } from '../openshift/isi-name';
+
 // The naming rules of the objects the gateway reads. Checked before a request is built, so a
 // name that cannot exist is refused without asking the API server, and none turns into a path.
 
@@ -26,17 +28,7 @@ export function streamNameProblem(value: string): NameProblem | undefined {
   return undefined;
 }
 
-export interface ImageStreamImageName {
-  stream: string;
-  id: string;
-}
-
-/** Splits `<stream>@<id>` as the API server does (behaviour §2): exactly one `@`, both sides non-empty. */
-export function splitImageStreamImageName(value: string): ImageStreamImageName | undefined {
-  const parts = value.split('@');
-  if (parts.length !== 2 || !parts[0] || !parts[1]) return undefined;
-  return { stream: parts[0], id: parts[1] };
-}
+export { splitImageStreamImageName, type ImageStreamImageName } from '../openshift/isi-name';
 
 /** Why `value` is not an `<stream>@<digest or prefix>` name, or undefined when it is one. */
 export function imageStreamImageNameProblem(value: string): NameProblem | undefined {

@@ -9,7 +9,8 @@ import { methodNotAllowedAnswer, routeNotFoundAnswer, toStatusAnswer, badRequest
 import { MissingCredentialsError } from '../kube/errors';
 import type { ImageStreamImage } from '../kube/types';
 import { IMAGE_GROUP_VERSION } from './discovery';
-import { acceptedTableVersion, imageStreamImageTable, includeObjectOf } from './isi-table';
+import { negotiateRepresentation, tableContentType } from '../openshift/accept';
+import { imageStreamImageTable, includeObjectOf } from '../openshift/table';
 import { prettyPrint } from './pretty-print';
 import { parseRequestPath } from './request-path';
 import { sendJson } from './send-json';
@@ -80,10 +81,11 @@ export function registerImageStreamImageRoute(app: FastifyInstance, options: Ima
       return sendStatus(reply, toStatusAnswer(error), pretty);
     }
 
-    const table = acceptedTableVersion(request.headers.accept);
-    if (table) {
-      const body = imageStreamImageTable(isi, { now: now(), version: table, includeObject: includeObjectOf(parsed.query.get('includeObject') ?? undefined) });
-      return sendJson(reply, 200, body, { pretty, contentType: `application/json;as=Table;v=${table};g=meta.k8s.io` });
+    const representation = negotiateRepresentation(request.headers.accept);
+    if (representation.kind === 'table') {
+      const { version } = representation;
+      const body = imageStreamImageTable(isi, { now: now(), version, includeObject: includeObjectOf(parsed.query.get('includeObject')) });
+      return sendJson(reply, 200, body, { pretty, contentType: tableContentType(version) });
     }
     return sendJson(reply, 200, isi, { pretty });
   }

@@ -1,5 +1,5 @@
 import type { FastifyReply } from 'fastify';
-import { goJson } from './go-json';
+import { goJson } from '../openshift/go-json';
 
 export interface SendJsonOptions {
   /** Indent the body (`?pretty=true`). */

@@ -1,4 +1,4 @@
-import { goJson, goQuote } from '../../src/rest/go-json';
+import { goJson, goQuote } from '../../src/openshift/go-json';
 
 describe('goJson', () => {
   test('writes compact JSON with one trailing newline', () => {
@@ -27,5 +27,19 @@ describe('goQuote', () => {
     ['a b', '"a b"'],
   ])('quotes %j as %s', (input, quoted) => {
     expect(goQuote(input)).toBe(quoted);
+  });
+});
+
+describe('goJson writes what Go 1.22 encoding/json writes', () => {
+  test.each([
+    ['\b and \f as short escapes', 'a\bb\fc', '"a\\bb\\fc"\n'],
+    ['other controls as \\u00XX', 'a\u0001b\u001fc', '"a\\u0001b\\u001fc"\n'],
+    ['DEL as it is', 'a\u007fb', '"a\u007fb"\n'],
+    ['a lone surrogate as the replacement character', 'a\ud800b', '"a\ufffdb"\n'],
+    ['a surrogate pair as UTF-8', 'a😀b', '"a😀b"\n'],
+    ['an escaped backslash before "ud800" as text', '\\ud800', '"\\\\ud800"\n'],
+    ['HTML characters and the line separators escaped', '<&>\u2028\u2029', '"\\u003c\\u0026\\u003e\\u2028\\u2029"\n'],
+  ])('%s', (_what, value, expected) => {
+    expect(goJson(value)).toBe(expected);
   });
 });

@@ -1,8 +1,9 @@
-// The bytes a Kubernetes API server (Go's encoding/json) writes, so a client that compares bodies,
-// or greps them, sees what OpenShift would have sent (behaviour §4).
+// The bytes a Kubernetes API server writes with Go's encoding/json, and Go's quoting of the names
+// its messages quote, so that a client comparing or grepping bodies sees what OpenShift sends
+// (behaviour §4, §6). Shared by the gateway's REST route and the demo cluster.
 
-// Go escapes these inside strings (HTML-safe output). They can occur only inside JSON strings,
-// where `\uXXXX` means the same character, so a replace over the whole text is exact.
+// Go escapes these inside strings (HTML-safe output, and the two JavaScript line separators).
+// They can occur only inside JSON strings, where `\uXXXX` means the same character.
 const GO_ESCAPES: Record<string, string> = {
   '<': '\\u003c',
   '>': '\\u003e',
@@ -12,12 +13,22 @@ const GO_ESCAPES: Record<string, string> = {
 };
 
 /**
+ * JSON.stringify writes a lone surrogate as `\udXXX`; Go never has one (its strings are UTF-8)
+ * and writes the replacement character where the bytes were not valid. An odd run of
+ * backslashes before the `u` is an escape; an even one is an escaped backslash followed by text.
+ */
+const LONE_SURROGATE_ESCAPE = /(\\+)u(d[89a-f][0-9a-f]{2})/g;
+
+/**
  * `value` as the API server writes it: compact with one trailing newline (json.Encoder), or
- * indented by two spaces without one (json.MarshalIndent) when `pretty`.
+ * indented by two spaces without one (json.MarshalIndent) when `pretty`. JSON.stringify already
+ * writes `\b`, `\f`, `\n`, `\r`, `\t` and `\u00XX` for the other controls as Go 1.22 does.
  */
 export function goJson(value: unknown, pretty = false): string {
   const text = pretty ? JSON.stringify(value, null, 2) : `${JSON.stringify(value)}\n`;
-  return text.replace(/[<>&\u2028\u2029]/g, (c) => GO_ESCAPES[c] ?? c);
+  return text
+    .replace(/[<>&\u2028\u2029]/g, (c) => GO_ESCAPES[c] ?? c)
+    .replace(LONE_SURROGATE_ESCAPE, (match, slashes: string) => (slashes.length % 2 === 1 ? `${slashes.slice(1)}\ufffd` : match));
 }
 
 const GO_SHORT_ESCAPES: Record<string, string> = {

@@ -1,0 +1,88 @@
+// metav1.Status bodies exactly as the API server writes them (behaviour §6): key order kind,
+// apiVersion, metadata, status, message, reason, details, code; details order name, group, kind,
+// uid, causes, retryAfterSeconds; empty fields left out as Go's omitempty does. Shared by the
+// gateway and the demo cluster.
+import { goQuote } from './go-json';
+
+export const IMAGE_GROUP = 'image.openshift.io';
+
+export interface StatusDetails {
+  name?: string;
+  group?: string;
+  kind?: string;
+  uid?: string;
+  causes?: Array<{ reason?: string; message?: string; field?: string }>;
+  retryAfterSeconds?: number;
+}
+
+export interface Status {
+  kind: 'Status';
+  apiVersion: 'v1';
+  metadata: Record<string, unknown>;
+  status: 'Failure' | 'Success';
+  message?: string;
+  reason?: string;
+  details?: StatusDetails;
+  code: number;
+}
+
+const STATUS_KEYS = ['kind', 'apiVersion', 'metadata', 'status', 'message', 'reason', 'details', 'code'] as const;
+const DETAILS_KEYS = ['name', 'group', 'kind', 'uid', 'causes', 'retryAfterSeconds'] as const;
+
+/** `object` with `order`'s keys first, in that order, then any others as they came. */
+function inOrder<T extends object>(object: T, order: readonly string[]): T {
+  const ordered: Record<string, unknown> = {};
+  for (const key of order) if (Object.hasOwn(object, key)) ordered[key] = (object as Record<string, unknown>)[key];
+  return Object.assign(ordered, object) as T;
+}
+
+/** A Status (one the API server sent, perhaps completed) in the key order Go writes. */
+export function goOrderedStatus<S extends { details?: object }>(status: S): S {
+  const ordered = inOrder(status, STATUS_KEYS);
+  return status.details ? { ...ordered, details: inOrder(status.details, DETAILS_KEYS) } : ordered;
+}
+
+/** A Failure Status; details without their empty fields. */
+export function failureStatus(code: number, reason: string | undefined, message: string, details?: StatusDetails): Status {
+  const kept = details ? Object.fromEntries(Object.entries(details).filter(([, value]) => value !== undefined && value !== '')) : undefined;
+  return goOrderedStatus({
+    kind: 'Status',
+    apiVersion: 'v1',
+    metadata: {},
+    status: 'Failure',
+    message,
+    ...(reason ? { reason } : {}),
+    ...(kept ? { details: kept } : {}),
+    code,
+  });
+}
+
+/** `<resource>.image.openshift.io "<name>" not found`: the resource is the store's or the request's (§6.2, §6.3). */
+export const notFoundStatus = (resource: string, name: string): Status =>
+  failureStatus(404, 'NotFound', `${resource}.${IMAGE_GROUP} ${goQuote(name)} not found`, { name, group: IMAGE_GROUP, kind: resource });
+
+/** §6.3: no such stream, as the ImageStreamImage storage reports it (the request's plural resource). */
+export const noSuchStreamStatus = (stream: string): Status => notFoundStatus('imagestreamimages', stream);
+
+/** §6.2: no image of the stream matches the id (the singular resource, the whole name). */
+export const noMatchingImageStatus = (name: string): Status => notFoundStatus('imagestreamimage', name);
+
+export const badRequestStatus = (message: string): Status => failureStatus(400, 'BadRequest', message);
+
+export const unauthorizedStatus = (): Status => failureStatus(401, 'Unauthorized', 'Unauthorized');
+
+/** §6.5: `<resource>.<group> "<name>" is forbidden: User "<user>" cannot <verb> resource …`. */
+export function forbiddenStatus(options: { resource: string; name?: string; user: string; verb: string; namespace?: string }): Status {
+  const { resource, name, user, verb, namespace } = options;
+  const subject = name ? `${resource}.${IMAGE_GROUP} ${goQuote(name)}` : `${resource}.${IMAGE_GROUP}`;
+  const scope = namespace ? ` in the namespace ${goQuote(namespace)}` : ' at the cluster scope';
+  const message = `${subject} is forbidden: User ${goQuote(user)} cannot ${verb} resource ${goQuote(resource)} in API group ${goQuote(IMAGE_GROUP)}${scope}`;
+  return failureStatus(403, 'Forbidden', message, { ...(name ? { name } : {}), group: IMAGE_GROUP, kind: resource });
+}
+
+/** §6.6: the generic router, for a path no route serves; `details` is an empty object. */
+export const routeNotFoundStatus = (): Status => failureStatus(404, 'NotFound', 'the server could not find the requested resource', {});
+
+/** §6.6: the generic router, for a served path and another method. */
+export const methodNotAllowedStatus = (): Status =>
+  failureStatus(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
