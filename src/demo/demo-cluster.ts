@@ -6,16 +6,18 @@ import * as https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { authenticate, authorize } from './demo-auth';
 import { discoveryDocument } from './demo-discovery';
-import { FaultInjector, type DemoFaults } from './demo-faults';
+import { FaultInjector, INJECTED_FAULTS, type DemoFaults, type InjectedFault } from './demo-faults';
 import { routeResourceRequest } from './demo-router';
 import { badRequest, methodNotAllowed, routeNotFound, serviceUnavailable, tooManyRequests, unauthorized, type DemoResponse } from './demo-status';
 import { DemoStore } from './demo-store';
 import { DEMO_TOKENS, type DemoToken } from './demo-tokens';
 import { goJson } from './go-json';
+import { sendPadded } from './oversize';
 import { parseRequestTarget, requestInfoFor } from './request-target';
 import { SAMPLE_DATA } from './sample-data';
+import { withWideNamespace } from './sample-wide';
 
-export type { DemoFaults } from './demo-faults';
+export type { DemoFaults, InjectedFault } from './demo-faults';
 export type { DemoToken } from './demo-tokens';
 
 export interface RecordedRequest {
@@ -42,6 +44,11 @@ export interface DemoClusterOptions {
    * a long-running process (demo mode of `npm start`) should set a bound.
    */
   maxRecordedRequests?: number;
+  /**
+   * Add namespace `wide` with stream `long`, whose tag `latest` has `historyLength` entries, each
+   * a distinct image (sample-wide.ts, WIDE): one request can fan out to that many reads.
+   */
+  wide?: { historyLength: number };
 }
 
 export interface DemoCluster {
@@ -49,7 +56,11 @@ export interface DemoCluster {
   readonly url: string;
   /** Every request, in arrival order; tests count upstream calls with it. */
   readonly requests: RecordedRequest[];
+  /** Requests received since the start or the last resetRequests(), recorded or not (maxRecordedRequests). */
+  readonly requestCount: number;
   resetRequests(): void;
+  /** How many of each fault were injected since the start (ignoreLimit, repeatContinue: where a paged LIST met them). */
+  readonly injected: Readonly<Record<InjectedFault, number>>;
   /** Read on every request: change it (or its fields) at run time. */
   faults: DemoFaults;
   /** Closes the listener and every connection, hung ones included. */
@@ -82,32 +93,45 @@ function send(res: http.ServerResponse, answer: DemoResponse, pretty: boolean): 
 export async function startDemoCluster(options: DemoClusterOptions = {}): Promise<DemoCluster> {
   const host = options.host ?? '127.0.0.1';
   const tokens = options.tokens ?? DEMO_TOKENS;
-  const store = new DemoStore(SAMPLE_DATA);
+  const store = new DemoStore(options.wide ? withWideNamespace(SAMPLE_DATA, options.wide.historyLength) : SAMPLE_DATA);
   const requests: RecordedRequest[] = [];
   const maxRecorded = options.maxRecordedRequests ?? Infinity;
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   let serverAddress = '';
 
+  const injected = Object.fromEntries(INJECTED_FAULTS.map((fault) => [fault, 0])) as Record<InjectedFault, number>;
+  const count = (fault: InjectedFault): void => {
+    injected[fault] += 1;
+  };
   const cluster = {
     url: '',
     requests,
+    requestCount: 0,
+    injected,
     faults: { ...options.faults } as DemoFaults,
     resetRequests(): void {
       requests.length = 0;
+      cluster.requestCount = 0;
     },
     stop: async (): Promise<void> => undefined,
   };
   const injector = new FaultInjector(() => cluster.faults);
 
-  const answerLater = (res: http.ServerResponse, delayMs: number, answer: () => DemoResponse, pretty: boolean): void => {
+  const answerLater = (res: http.ServerResponse, delayMs: number, answer: () => DemoResponse, pretty: boolean, oversizeBytes?: number): void => {
+    const respond = (): void => {
+      const response = answer();
+      if (oversizeBytes === undefined || response.code !== 200) send(res, response, pretty);
+      else if (sendPadded(res, response, pretty, oversizeBytes)) count('oversize');
+      else send(res, response, pretty);
+    };
     if (delayMs <= 0) {
-      send(res, answer(), pretty);
+      respond();
       return;
     }
     const timer = setTimeout(() => {
       timers.delete(timer);
-      send(res, answer(), pretty);
+      respond();
     }, delayMs);
     timers.add(timer);
     res.on('close', () => {
@@ -121,6 +145,7 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
     const rawUrl = req.url ?? '/';
     const record: RecordedRequest = { method, url: rawUrl, ...(req.headers.authorization ? { authorization: req.headers.authorization } : {}) };
     requests.push(record);
+    cluster.requestCount += 1;
     if (requests.length > maxRecorded) requests.splice(0, requests.length - maxRecorded);
     // Bodies are never read (the demo is read-only); let them drain so keep-alive works.
     req.resume();
@@ -159,16 +184,20 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
       return;
     }
     const fault = injector.decide();
+    if (fault.spiked) count('spike');
+    if (fault.outcome !== 'answer') count(fault.outcome);
     if (fault.outcome === 'hang') return;
+    const misbehave = fault.ignoreLimit || fault.repeatContinue ? { ignoreLimit: fault.ignoreLimit, repeatContinue: fault.repeatContinue, applied: count } : undefined;
     answerLater(
       res,
       fault.delayMs,
       () => {
         if (fault.outcome === 'error') return serviceUnavailable();
         if (fault.outcome === 'rateLimit') return tooManyRequests();
-        return routeResourceRequest(method, { store, info, query: target.query, accept: req.headers.accept, now: Date.now() });
+        return routeResourceRequest(method, { store, info, query: target.query, accept: req.headers.accept, now: Date.now(), ...(misbehave ? { misbehave } : {}) });
       },
       pretty,
+      fault.oversizeBytes,
     );
   };
 

@@ -8,7 +8,7 @@ import { imageStreamImageTable, imageStreamTable, includeObjectOf, tableVersionF
 import type { ImageStreamImage } from './image-types';
 import { getImageStreamImage } from './isi-resolver';
 import { getImageStreamTag, listImageStreamTags } from './istag-reader';
-import { pageOf } from './list-paging';
+import { pageOf, type ListMisbehaviour } from './list-paging';
 import type { RequestInfo } from './request-target';
 
 export interface RouteContext {
@@ -17,6 +17,8 @@ export interface RouteContext {
   query: URLSearchParams;
   accept: string | undefined;
   now: number;
+  /** How a paged LIST misbehaves on this request (demo-faults.ts); absent: it does not. */
+  misbehave?: ListMisbehaviour;
 }
 
 type Handler = (context: RouteContext) => DemoResponse;
@@ -36,8 +38,8 @@ const getImage: Handler = ({ store, info }) => {
   return image ? { code: 200, body: { kind: 'Image', apiVersion: API_VERSION, ...image } } : notFound('images', info.name);
 };
 
-const listImages: Handler = ({ store, query }) => {
-  const page = pageOf(store.allImages(), (image) => image.metadata.name, query, store.resourceVersion);
+const listImages: Handler = ({ store, query, misbehave }) => {
+  const page = pageOf(store.allImages(), (image) => image.metadata.name, query, store.resourceVersion, misbehave);
   if ('code' in page) return page;
   return { code: 200, body: { kind: 'ImageList', apiVersion: API_VERSION, metadata: page.metadata, items: page.items } };
 };
@@ -52,8 +54,8 @@ const getImageStream: Handler = ({ store, info, query, accept, now }) => {
   return { code: 200, body: stream };
 };
 
-const listImageStreams: Handler = ({ store, info, query, accept, now }) => {
-  const page = pageOf(store.streamsIn(info.namespace), (stream) => `${stream.metadata.namespace}/${stream.metadata.name}`, query, store.resourceVersion);
+const listImageStreams: Handler = ({ store, info, query, accept, now, misbehave }) => {
+  const page = pageOf(store.streamsIn(info.namespace), (stream) => `${stream.metadata.namespace}/${stream.metadata.name}`, query, store.resourceVersion, misbehave);
   if ('code' in page) return page;
   const table = tableVersionFor(accept);
   if (table) return { code: 200, body: imageStreamTable(page.items, page.metadata, table, includeObjectOf(query), now) };
@@ -85,8 +87,8 @@ const getNamespace: Handler = ({ store, info }) => {
   return namespace ? { code: 200, body: namespace } : status(404, 'NotFound', `namespaces ${goQuote(info.name)} not found`, { name: info.name, kind: 'namespaces' });
 };
 
-const listNamespaces: Handler = ({ store, query }) => {
-  const page = pageOf(store.allNamespaces(), (namespace) => namespace.metadata.name, query, store.resourceVersion);
+const listNamespaces: Handler = ({ store, query, misbehave }) => {
+  const page = pageOf(store.allNamespaces(), (namespace) => namespace.metadata.name, query, store.resourceVersion, misbehave);
   if ('code' in page) return page;
   return { code: 200, body: { kind: 'NamespaceList', apiVersion: 'v1', metadata: page.metadata, items: page.items.map(withoutTypeMeta) } };
 };

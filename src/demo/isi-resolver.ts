@@ -20,7 +20,19 @@ export function parseImageStreamImageName(name: string): { stream: string; id: s
  * every tag, then, recursively, the manifest-list members of those that exist. Names of images
  * that no longer exist stay in (the server flags them `imageMissing`).
  */
-export function candidateImages(stream: ImageStream, store: DemoStore): Set<string> {
+export function candidateImages(stream: ImageStream, store: DemoStore): ReadonlySet<string> {
+  // The data never changes: a stream's set is worked out once per store (the wide stream's
+  // thousands of entries would otherwise cost every read of one of its images a walk of all).
+  let ofStore = candidateCache.get(store);
+  if (!ofStore) candidateCache.set(store, (ofStore = new WeakMap()));
+  let candidates = ofStore.get(stream);
+  if (!candidates) ofStore.set(stream, (candidates = collectCandidates(stream, store)));
+  return candidates;
+}
+
+const candidateCache = new WeakMap<DemoStore, WeakMap<ImageStream, ReadonlySet<string>>>();
+
+function collectCandidates(stream: ImageStream, store: DemoStore): Set<string> {
   const candidates = new Set<string>();
   const pending: string[] = [];
   for (const tag of stream.status.tags ?? []) {
@@ -48,6 +60,9 @@ export function digestOrImageMatch(candidate: string, id: string): boolean {
  * same contract, but tests and users see the same answer every time.
  */
 export function pickMatch(candidates: Iterable<string>, id: string): string | undefined {
+  // A whole name is its own smallest match: any other candidate it prefixes is longer, and an id
+  // with a `:` is no prefix of a hex.
+  if (candidates instanceof Set && id.includes(':') && candidates.has(id)) return id;
   let chosen: string | undefined;
   for (const candidate of candidates) {
     if (digestOrImageMatch(candidate, id) && (chosen === undefined || candidate < chosen)) chosen = candidate;

@@ -1,6 +1,7 @@
 // Chunked lists as the etcd3 storage serves them: `limit` caps a page, `continue` is an opaque
 // base64url token naming the key after which the next page starts and the revision the list
 // was read at. The demo's data never changes, so a token is good until its revision differs.
+// A misbehaving upstream (demo-faults.ts) can also ignore `limit` or repeat a token.
 import { badRequest, expiredContinue, type DemoResponse } from './demo-status';
 
 interface ContinueToken {
@@ -16,6 +17,14 @@ export function encodeContinue(lastKey: string, resourceVersion: string): string
   return Buffer.from(JSON.stringify(token)).toString('base64url');
 }
 
+/**
+ * A token that lists from the beginning again (every key is after the empty one): the fixed
+ * token that `repeatContinue` hands out on a first page.
+ */
+export function restartContinue(resourceVersion: string): string {
+  return encodeContinue('', resourceVersion);
+}
+
 /** The key a page starts at (inclusive), or undefined for anything but a token this server issued at this revision. */
 export function decodeContinue(token: string, resourceVersion: string): string | undefined {
   if (!/^[A-Za-z0-9_-]+={0,2}$/.test(token)) return undefined;
@@ -29,13 +38,28 @@ export function decodeContinue(token: string, resourceVersion: string): string |
   }
 }
 
+/** How one answer misbehaves (demo-faults.ts); `applied` hears each fault that changed the page. */
+export interface ListMisbehaviour {
+  /** Answer every item from where the page starts, whatever `limit` asked. */
+  ignoreLimit?: boolean;
+  /** Answer the request's own `continue` token, or restartContinue() on a first page. */
+  repeatContinue?: boolean;
+  applied?: (fault: 'ignoreLimit' | 'repeatContinue') => void;
+}
+
 export interface ListPage<T> {
   metadata: { resourceVersion: string; continue?: string; remainingItemCount?: number };
   items: T[];
 }
 
 /** One page of `items` (already in key order) for the `limit`/`continue` of the query. */
-export function pageOf<T>(items: readonly T[], keyOf: (item: T) => string, query: URLSearchParams, resourceVersion: string): ListPage<T> | DemoResponse {
+export function pageOf<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  query: URLSearchParams,
+  resourceVersion: string,
+  misbehave: ListMisbehaviour = {},
+): ListPage<T> | DemoResponse {
   const rawLimit = query.get('limit');
   let limit = 0;
   if (rawLimit !== null && rawLimit !== '') {
@@ -50,6 +74,17 @@ export function pageOf<T>(items: readonly T[], keyOf: (item: T) => string, query
     from = items.findIndex((item) => keyOf(item) >= start);
     if (from < 0) from = items.length;
   }
+  if (misbehave.ignoreLimit && limit > 0) {
+    misbehave.applied?.('ignoreLimit');
+    limit = 0;
+  }
+  const page = pageFrom(items, keyOf, from, limit, resourceVersion);
+  if (!misbehave.repeatContinue) return page;
+  misbehave.applied?.('repeatContinue');
+  return { ...page, metadata: { ...page.metadata, continue: rawContinue || restartContinue(resourceVersion) } };
+}
+
+function pageFrom<T>(items: readonly T[], keyOf: (item: T) => string, from: number, limit: number, resourceVersion: string): ListPage<T> {
   if (limit <= 0 || from + limit >= items.length) {
     return { metadata: { resourceVersion }, items: items.slice(from) };
   }
