@@ -78,6 +78,10 @@ export interface Config {
   maxUpstreamBytesInUse: number;
   /** Check each caller's token with a TokenReview before any work for it. */
   tokenReview: boolean;
+  /** Upstream calls after which a request is heavy and waits for a heavy slot. */
+  heavyRequestCalls: number;
+  /** Heavy requests served at once, across the process. */
+  maxHeavyRequests: number;
 }
 
 /** A variable whose value cannot be used; the message names it, the expected form and the value. */
@@ -118,6 +122,8 @@ const DEFAULTS = {
   maxUpstreamBodyBytes: 33_554_432,
   maxRequestUpstreamBytes: 67_108_864,
   maxUpstreamBytesInUse: 268_435_456,
+  heavyRequestCalls: 64,
+  maxHeavyRequests: 2,
 } as const satisfies Partial<Config>;
 
 export interface ConfigVariable {
@@ -220,6 +226,16 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     default: 'false',
     meaning: 'Whether each caller\'s bearer token is first checked with a TokenReview made with the gateway\'s own credentials (`true`/`false`; needs the right to create `tokenreviews`); a token the API server does not accept is answered 401 before its request is read. Answers are remembered for 5 s by a hash of the token.',
   },
+  {
+    name: 'HEAVY_REQUEST_CALLS',
+    default: String(DEFAULTS.heavyRequestCalls),
+    meaning: 'Upstream calls after which a request is heavy (1-100000): its further calls wait for one of MAX_HEAVY_REQUESTS slots, so light requests never queue behind heavy ones.',
+  },
+  {
+    name: 'MAX_HEAVY_REQUESTS',
+    default: String(DEFAULTS.maxHeavyRequests),
+    meaning: 'Heavy requests served at once across the process, in turn between callers (1-1000): what bounds the memory and the event-loop time that many large requests at once can take.',
+  },
 ];
 
 type Env = NodeJS.ProcessEnv | Record<string, string | undefined>;
@@ -314,6 +330,8 @@ export function loadConfig(env: Env, host: HostFacts = {}): Config {
       maxRequestUpstreamBytes,
     ),
     tokenReview: boolean(env, 'TOKEN_REVIEW') ?? false,
+    heavyRequestCalls: integer(env, 'HEAVY_REQUEST_CALLS', DEFAULTS.heavyRequestCalls, 1, 100_000),
+    maxHeavyRequests: integer(env, 'MAX_HEAVY_REQUESTS', DEFAULTS.maxHeavyRequests, 1, 1000),
   };
 }
 

@@ -3,7 +3,8 @@ import type { ServerResponse } from 'node:http';
 import type { Loaders } from './loaders/create-loaders';
 import { createLoaders } from './loaders/create-loaders';
 import type { InflightCalls } from './loaders/inflight-calls';
-import { MissingCredentialsError } from './kube/errors';
+import { MissingCredentialsError, UpstreamUnavailableError } from './kube/errors';
+import { credentialsKey } from './loaders/inflight-calls';
 import type { CallerAuth, KubeClient } from './kube/kube-client';
 import type { BytesInUse } from './upstream/bytes-in-use';
 import type { FairLimiter } from './upstream/fair-limiter';
@@ -39,6 +40,8 @@ export interface ContextOptions {
   bytesInUse?: BytesInUse;
   /** One per process: upstream calls in flight, fair between callers (UPSTREAM_MAX_IN_FLIGHT). */
   fair?: FairLimiter;
+  /** One per process: the slots of heavy requests (MAX_HEAVY_REQUESTS), and from how many calls a request is heavy. */
+  heavy?: { slots: FairLimiter; afterCalls: number };
 }
 
 export interface RequestLike {
@@ -79,23 +82,29 @@ export function createContext(request: RequestLike, options: ContextOptions): Co
   // request deadline passed. The timer is cleared with the response, so a busy gateway does not
   // hold one per request for the whole deadline.
   const controller = new AbortController();
+  // The reasons are the adapter's own kind of error, so work that ends waiting for its turn
+  // (not yet sent upstream) is reported as the cancellation or timeout it is.
   const deadline = options.requestDeadlineMs
-    ? setTimeout(() => controller.abort(new Error(`the request deadline of ${options.requestDeadlineMs} ms passed`)), options.requestDeadlineMs)
+    ? setTimeout(
+        () => controller.abort(new UpstreamUnavailableError(`the request deadline of ${options.requestDeadlineMs} ms passed`, 'timeout')),
+        options.requestDeadlineMs,
+      )
     : undefined;
   deadline?.unref();
+  const signal = controller.signal;
+  // Every upstream call of the request listens on this one signal; dozens is normal, not a leak.
+  setMaxListeners(0, signal);
   const budget = new RequestBudget({
     maxCalls: options.maxUpstreamCalls ?? Number.POSITIVE_INFINITY,
     maxBytes: options.maxRequestUpstreamBytes ?? Number.POSITIVE_INFINITY,
     process: options.bytesInUse,
+    ...(options.heavy && !(auth instanceof MissingCredentialsError) ? { heavy: { ...options.heavy, key: credentialsKey(auth), signal } } : {}),
   });
   request.response.once('close', () => {
     clearTimeout(deadline);
     budget.release();
-    if (!request.response.writableFinished) controller.abort(new Error('the client closed the connection'));
+    if (!request.response.writableFinished) controller.abort(new UpstreamUnavailableError('the client closed the connection', 'aborted'));
   });
-  const signal = controller.signal;
-  // Every upstream call of the request listens on this one signal; dozens is normal, not a leak.
-  setMaxListeners(0, signal);
   const loaders = createLoaders(options.kube, auth, {
     concurrency: options.concurrency,
     listThreshold: options.listThreshold,

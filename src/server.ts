@@ -78,6 +78,8 @@ const LIMIT_KEYS = [
   'upstreamMaxInFlight',
   'maxRequestUpstreamBytes',
   'maxUpstreamBytesInUse',
+  'heavyRequestCalls',
+  'maxHeavyRequests',
 ] as const satisfies ReadonlyArray<keyof Config>;
 
 export type Limits = Pick<Config, (typeof LIMIT_KEYS)[number]>;
@@ -168,6 +170,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     maxRequestUpstreamBytes: limits.maxRequestUpstreamBytes,
     bytesInUse: new BytesInUse(limits.maxUpstreamBytesInUse),
     fair: new FairLimiter(limits.upstreamMaxInFlight),
+    heavy: { slots: new FairLimiter(limits.maxHeavyRequests), afterCalls: limits.heavyRequestCalls },
   };
   metrics.watchUpstreamBounds({ fair: contextOptions.fair!, bytesInUse: contextOptions.bytesInUse! });
   const introspection = options.introspection ?? true;

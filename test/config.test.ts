@@ -50,6 +50,8 @@ it('gives every variable its default in an empty environment', () => {
     maxRequestUpstreamBytes: 67108864,
     maxUpstreamBytesInUse: 268435456,
     tokenReview: false,
+    heavyRequestCalls: 64,
+    maxHeavyRequests: 2,
   });
 });
 
@@ -96,6 +98,8 @@ it('reads every variable that is set', () => {
       MAX_REQUEST_UPSTREAM_BYTES: '8192',
       MAX_UPSTREAM_BYTES_IN_USE: '16384',
       TOKEN_REVIEW: 'true',
+      HEAVY_REQUEST_CALLS: '10',
+      MAX_HEAVY_REQUESTS: '1',
     }),
   ).toEqual<Config>({
     port: 8080,
@@ -133,6 +137,8 @@ it('reads every variable that is set', () => {
     maxRequestUpstreamBytes: 8192,
     maxUpstreamBytesInUse: 16384,
     tokenReview: true,
+    heavyRequestCalls: 10,
+    maxHeavyRequests: 1,
   });
 });
 

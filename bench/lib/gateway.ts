@@ -1,6 +1,6 @@
 // The gateway as the process entry (src/main.ts) would start it from a configuration, on
 // loopback, in front of a demo cluster: same adapter options, same limits.
-import { loadConfig, readOpenFileLimit, type Config } from '../../src/config';
+import { CONFIG_VARIABLES, loadConfig, readOpenFileLimit, type Config } from '../../src/config';
 import { DEMO_ADMIN_TOKEN } from '../../src/demo/demo-tokens';
 import { kubeConfigForServer } from '../../src/kube/cluster-access';
 import { createKubeClient, type HttpKubeClient } from '../../src/kube/http-kube-client';
@@ -15,7 +15,11 @@ export interface BenchGateway {
 
 /** `env` is read as the gateway reads the environment (e.g. `{ UPSTREAM_TIMEOUT_MS: '2000' }`); the rest are defaults. */
 export async function startBenchGateway(upstreamUrl: string, env: Record<string, string> = {}): Promise<BenchGateway> {
-  const config = loadConfig({ HOST: '127.0.0.1', PORT: '1', ...env }, { openFileLimit: readOpenFileLimit() });
+  // Gateway settings in this process's environment apply too (MAX_HEAVY_REQUESTS=1 npm run bench:fanout).
+  const fromEnvironment = Object.fromEntries(
+    CONFIG_VARIABLES.filter((v) => v.name !== 'HOST' && v.name !== 'PORT' && process.env[v.name] !== undefined).map((v) => [v.name, process.env[v.name] ?? '']),
+  );
+  const config = loadConfig({ HOST: '127.0.0.1', PORT: '1', ...fromEnvironment, ...env }, { openFileLimit: readOpenFileLimit() });
   const kube = await createKubeClient(kubeConfigForServer(upstreamUrl, DEMO_ADMIN_TOKEN), {
     timeoutMs: config.upstreamTimeoutMs,
     retries: config.upstreamRetries,

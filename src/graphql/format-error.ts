@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { ERROR_CODES, errorCode, toGraphQLError } from '../errors';
+import { classifyError, ERROR_CODES, errorCode } from '../errors';
 
 // graphql-js's own wording of its token limit does not say which setting to change.
 const TOKEN_LIMIT = /^Syntax Error: Document contains more th(?:an|at) (\d+) tokens\. Parsing aborted\.$/;
@@ -22,12 +22,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof GraphQLError && !original.originalError && !formatted.path && httpStatusOf(original) === 400) {
     return { ...formatted, extensions: { ...formatted.extensions, code: errorCode('BAD_REQUEST') } };
   }
-  const safe = toGraphQLError(original instanceof GraphQLError && !original.path && original.originalError ? original.originalError : original);
+  // A plain object, not a GraphQLError: no stack is captured for each of a thousand failed fields.
+  const safe = classifyError(original instanceof GraphQLError && !original.path && original.originalError ? original.originalError : original);
   return {
     message: safe.message,
     ...(formatted.locations ? { locations: formatted.locations } : {}),
     ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { ...safe.extensions },
+    extensions: { code: safe.code, ...safe.extensions },
   };
 }
 

@@ -78,14 +78,19 @@ export function createLoaders(
   const { budget, fair, inflight } = options;
   const callerKey = auth instanceof MissingCredentialsError ? '' : credentialsKey(auth);
 
-  /** One upstream call: counted against the request's budget, then within both concurrency bounds. */
+  /** One upstream call within both concurrency bounds: the request's own, and the process's fair one. */
   function send<T>(signal: AbortSignal | undefined, fetch: (callOptions: CallOptions) => Promise<T>): Promise<T> {
     if (auth instanceof MissingCredentialsError) return Promise.reject(auth);
     const callOptions: CallOptions = { auth, signal, deadline: options.deadline, meter: budget };
     return limit(() => (fair ? fair.run(callerKey, signal, () => fetch(callOptions)) : fetch(callOptions)));
   }
 
-  function call<T>(fetch: (callOptions: CallOptions) => Promise<T>): Promise<T> {
+  /**
+   * Counts a call against the request's budget, then runs `next` once the request may go on: at
+   * once while it is light, after it has a heavy slot once it is heavy (RequestBudget.admission),
+   * also when the call would only join one another request already has in flight.
+   */
+  function spend<T>(next: () => Promise<T>): Promise<T> {
     // No credentials: fail before any upstream call, never fall back to the gateway's own.
     if (auth instanceof MissingCredentialsError) return Promise.reject(auth);
     try {
@@ -93,19 +98,19 @@ export function createLoaders(
     } catch (error) {
       return Promise.reject(error);
     }
-    return send(options.signal, fetch);
+    const admission = budget?.admission();
+    return admission ? admission.then(next) : next();
+  }
+
+  function call<T>(fetch: (callOptions: CallOptions) => Promise<T>): Promise<T> {
+    return spend(() => send(options.signal, fetch));
   }
 
   function get<R extends Resource>(request: GetRequest<R>): Promise<ResourceTypes[R]['item']> {
-    if (auth instanceof MissingCredentialsError || !inflight) return call((callOptions) => kube.get(request, callOptions));
-    try {
-      budget?.spendCall();
-    } catch (error) {
-      return Promise.reject(error);
-    }
+    if (!inflight) return call((callOptions) => kube.get(request, callOptions));
     // JSON of the parts: no two different (resource, namespace, name) can make the same key.
     const key = JSON.stringify([callerKey, request.resource, request.namespace ?? null, request.name]);
-    return inflight.run(key, options.signal, (signal) => send(signal, (callOptions) => kube.get(request, callOptions)));
+    return spend(() => inflight.run(key, options.signal, (signal) => send(signal, (callOptions) => kube.get(request, callOptions))));
   }
 
   const getEach = <K, R extends Resource>(keys: readonly K[], request: (key: K) => GetRequest<R>) =>

@@ -15,6 +15,8 @@ interface Entry {
  */
 export class InflightCalls {
   private readonly entries = new Map<string, Entry>();
+  /** The end of the chain of turns given to joiners (see `turn`). */
+  private turns: Promise<void> = Promise.resolve();
 
   /** Calls in flight now (for metrics and tests). */
   get size(): number {
@@ -27,6 +29,7 @@ export class InflightCalls {
    */
   run<T>(key: string, signal: AbortSignal | undefined, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
     let entry = this.entries.get(key);
+    const joining = entry !== undefined;
     if (!entry) {
       const controller = new AbortController();
       const created: Entry = { controller, waiters: 0, promise: Promise.resolve() };
@@ -47,7 +50,19 @@ export class InflightCalls {
       else signal.addEventListener('abort', leave, { once: true });
       void joined.promise.catch(() => undefined).finally(() => signal.removeEventListener('abort', leave));
     }
-    return joined.promise as Promise<T>;
+    const shared = joined.promise as Promise<T>;
+    return joining ? shared.then((value) => this.turn().then(() => value), (error: unknown) => this.turn().then(() => Promise.reject(error))) : shared;
+  }
+
+  /**
+   * Resolves in an event-loop turn of its own, after every earlier joiner's: the many requests
+   * that shared one call resume one per turn, with the I/O of every other client (a probe, a
+   * small request) served in between, instead of all at once in one long synchronous stretch.
+   */
+  private turn(): Promise<void> {
+    const next = this.turns.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
+    this.turns = next;
+    return next;
   }
 }
 

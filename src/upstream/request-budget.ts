@@ -1,6 +1,19 @@
 import { UpstreamLimitError } from '../kube/errors';
 import type { ByteMeter } from '../kube/kube-client';
 import type { BytesInUse } from './bytes-in-use';
+import type { FairLimiter } from './fair-limiter';
+
+/** The few process-wide slots heavy requests share (MAX_HEAVY_REQUESTS, HEAVY_REQUEST_CALLS). */
+export interface HeavyAdmission {
+  /** One slot per heavy request in progress, taken in turn between callers. */
+  slots: FairLimiter;
+  /** Calls a request may make before it is heavy. */
+  afterCalls: number;
+  /** The caller, for taking turns. */
+  key: string;
+  /** The request's lifetime: a request that ends while it waits leaves the queue. */
+  signal?: AbortSignal;
+}
 
 export interface RequestBudgetOptions {
   /** Most upstream calls the request may make (MAX_UPSTREAM_CALLS). */
@@ -9,6 +22,7 @@ export interface RequestBudgetOptions {
   maxBytes: number;
   /** The process-wide account the request's bytes are also taken from, until `release`. */
   process?: BytesInUse;
+  heavy?: HeavyAdmission;
 }
 
 /**
@@ -21,6 +35,15 @@ export class RequestBudget implements ByteMeter {
   private callsMade = 0;
   private bytesRead = 0;
   private released = false;
+  /**
+   * One error for every call refused once the calls are spent: a query past its budget can have
+   * thousands of fields left, and an error each (a stack captured and formatted each) would cost
+   * more than the calls it saves.
+   */
+  private exhausted: UpstreamLimitError | undefined;
+  /** Settled once the request holds a heavy slot (or could not get one). */
+  private admitted: Promise<void> | undefined;
+  private endHeavy: (() => void) | undefined;
 
   constructor(private readonly options: RequestBudgetOptions) {}
 
@@ -36,14 +59,37 @@ export class RequestBudget implements ByteMeter {
   spendCall(): void {
     const { maxCalls } = this.options;
     if (this.callsMade >= maxCalls) {
-      throw new UpstreamLimitError(
+      this.exhausted ??= new UpstreamLimitError(
         'MAX_UPSTREAM_CALLS',
         maxCalls,
         this.callsMade,
         `Upstream call limit of ${maxCalls} reached: this request has made ${this.callsMade} Kubernetes API calls, and this field needs another. Ask for fewer items or fewer navigation fields.`,
       );
+      throw this.exhausted;
     }
     this.callsMade++;
+  }
+
+  /**
+   * Resolves when the request may make its next call. A light request (fewer calls than
+   * `heavy.afterCalls`) may at once; a heavy one first takes one of the few heavy slots and keeps
+   * it until `release`. Light requests, nearly all of them, never wait behind heavy ones, and
+   * however many heavy ones arrive, only a few hold their answers in memory and build them on
+   * the event loop at a time.
+   */
+  admission(): Promise<void> | undefined {
+    const heavy = this.options.heavy;
+    if (!heavy || this.callsMade <= heavy.afterCalls) return undefined;
+    this.admitted ??= new Promise<void>((admitted, refused) => {
+      heavy.slots
+        .run(heavy.key, heavy.signal, () => {
+          admitted();
+          if (this.released) return Promise.resolve();
+          return new Promise<void>((ended) => (this.endHeavy = ended));
+        })
+        .catch(refused);
+    });
+    return this.admitted;
   }
 
   /** Counts answer bytes as they arrive (the adapter's meter). */
@@ -62,10 +108,11 @@ export class RequestBudget implements ByteMeter {
     this.bytesRead += bytes;
   }
 
-  /** Gives the request's bytes back to the process-wide account; called once its response is sent. */
+  /** Gives the request's bytes back to the process-wide account, and its heavy slot; called once its response is sent. */
   release(): void {
     if (this.released) return;
     this.released = true;
     this.options.process?.release(this.bytesRead);
+    this.endHeavy?.();
   }
 }

@@ -137,3 +137,25 @@ describe('createLoaders', () => {
     expect(key).toMatch(/^bearer:[0-9a-f]{64}$/);
   });
 });
+
+describe('requests that share calls in flight', () => {
+  test('resume one per event-loop turn, so that other I/O is served between them', async () => {
+    const kube = new FakeKubeClient([]);
+    const inflight = new InflightCalls();
+    const key = { namespace: 'demo', name: 'ok@sha256:1' };
+    const resumed: string[] = [];
+    const loads = ['first', 'second', 'third', 'fourth'].map((who) =>
+      createLoaders(kube, alice, { ...options, inflight })
+        .imageStreamImage.load(key)
+        .then(() => {
+          resumed.push(who);
+          // Other I/O that arrives once the shared answer is in.
+          if (who === 'first') setImmediate(() => resumed.push('other I/O'));
+        }),
+    );
+    await Promise.all(loads);
+    expect(kube.calls).toHaveLength(1);
+    expect(resumed.filter((who) => who !== 'other I/O')).toEqual(['first', 'second', 'third', 'fourth']);
+    expect(resumed.indexOf('other I/O')).toBeLessThan(resumed.indexOf('fourth'));
+  });
+});

@@ -1,5 +1,6 @@
 import { UpstreamLimitError, UpstreamUnavailableError } from '../../src/kube/errors';
 import { BytesInUse } from '../../src/upstream/bytes-in-use';
+import { FairLimiter } from '../../src/upstream/fair-limiter';
 import { RequestBudget } from '../../src/upstream/request-budget';
 
 const thrown = (work: () => void): unknown => {
@@ -54,5 +55,48 @@ describe('RequestBudget', () => {
     budget.release();
     budget.take(50);
     expect([budget.bytes, process.bytes]).toEqual([150, 0]);
+  });
+});
+
+describe('heavy admission', () => {
+  const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+  test('lets a light request go at once, and a heavy one only while it holds one of the heavy slots', async () => {
+    const slots = new FairLimiter(1);
+    const heavy = (key: string) => new RequestBudget({ maxCalls: 100, maxBytes: 100, heavy: { slots, afterCalls: 2, key } });
+    const [a, b] = [heavy('alice'), heavy('bob')];
+    for (const budget of [a, b]) {
+      budget.spendCall();
+      budget.spendCall();
+      expect(budget.admission()).toBeUndefined();
+      budget.spendCall();
+    }
+    const order: string[] = [];
+    void a.admission()?.then(() => order.push('alice admitted'));
+    void b.admission()?.then(() => order.push('bob admitted'));
+    await tick();
+    expect(order).toEqual(['alice admitted']);
+    expect([slots.inFlight, slots.waiting]).toEqual([1, 1]);
+    a.release();
+    await tick();
+    expect(order).toEqual(['alice admitted', 'bob admitted']);
+    b.release();
+    await tick();
+    expect([slots.inFlight, slots.waiting]).toEqual([0, 0]);
+  });
+
+  test('a heavy request that ends while it waits leaves the queue, failing its calls with the reason', async () => {
+    const slots = new FairLimiter(1);
+    const holder = new RequestBudget({ maxCalls: 100, maxBytes: 100, heavy: { slots, afterCalls: 0, key: 'alice' } });
+    holder.spendCall();
+    await holder.admission();
+    const controller = new AbortController();
+    const waiter = new RequestBudget({ maxCalls: 100, maxBytes: 100, heavy: { slots, afterCalls: 0, key: 'bob', signal: controller.signal } });
+    waiter.spendCall();
+    const admitted = waiter.admission();
+    controller.abort(new UpstreamUnavailableError('the client closed the connection', 'aborted'));
+    await expect(admitted).rejects.toMatchObject({ reason: 'aborted' });
+    expect(slots.waiting).toBe(0);
+    holder.release();
   });
 });
