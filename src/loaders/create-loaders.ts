@@ -216,6 +216,10 @@ export function createLoaders(
     const answer = await call((callOptions) =>
       kube.list({ resource: 'imagestreams', namespace, limit, continue: continueToken }, callOptions),
     );
+    // A page that hands back the token it was asked with would have a client page for ever.
+    if (continueToken && answer.metadata.continue === continueToken) {
+      throw new UpstreamUnavailableError(`the API server answered a page of imagestreams of ${namespace} with the continue token it was asked with`, 'protocol');
+    }
     // An upstream that ignores `limit` is held to it all the same: the rest is not looked at.
     const cut = answer.items.length > limit;
     const page = cut ? { ...answer, items: answer.items.slice(0, limit) } : answer;

@@ -81,6 +81,15 @@ describe('lists from an upstream that misbehaves', () => {
     expect(body.errors?.every((error) => error.extensions?.code === 'UPSTREAM_UNAVAILABLE' && error.extensions.reason === 'protocol')).toBe(true);
   });
 
+  test('refuse a page that hands back the continue token it was asked with, so a client never pages for ever', async () => {
+    const { kube, graphql } = await gateway(streams('demo', 20), { repeatContinue: 'again' });
+    const { body } = await graphql('query($after: String) { imageStreams(namespace: "demo", first: 5, after: $after) { edges { cursor } } }', {
+      after: encodeCursor({ namespace: 'demo', continue: 'again', offset: 0 }),
+    });
+    expect(body.errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', reason: 'protocol' });
+    expect(kube.calls).toEqual(['list imagestreams demo limit=5 continue=again']);
+  });
+
   test(`read at most ${MAX_LIST_PAGES} pages of a huge namespace, then GET the streams not yet seen`, async () => {
     const { kube, graphql } = await gateway(streams('demo', 10_000));
     const fields = Array.from({ length: 10 }, (_, i) => `s${i}: imageStream(namespace: "demo", name: "missing-${i}") { metadata { name } }`);

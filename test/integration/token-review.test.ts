@@ -3,6 +3,8 @@
 import type { ImageStream } from '../../src/kube/types';
 import { UpstreamUnavailableError } from '../../src/kube/errors';
 import { startServer, type RunningServer } from '../../src/server';
+import { DEVELOPER_TOKEN } from '../../src/demo/demo-tokens';
+import { startHarness } from '../helpers/gateway-harness';
 import { HostileKubeClient, type HostileBehaviour } from '../helpers/hostile-kube-client';
 
 let server: RunningServer | undefined;
@@ -64,4 +66,22 @@ test('reviews no request without a token, nor the probes', async () => {
   expect((await ask(undefined)).status).toBe(200);
   expect((await fetch(`${server!.url}/healthz`, { headers: { authorization: 'Bearer made-up' } })).status).toBe(200);
   expect(kube.calls).toEqual(['get imagestreams demo/ruby']);
+});
+
+test('against the demo cluster: a demo token is let through, a made-up one refused with one review', async () => {
+  const harness = await startHarness({ lendCredentials: true, server: { tokenReview: true } });
+  try {
+    harness.demo.resetRequests();
+    const refused = await harness.graphql('{ imageStream(namespace: "demo", name: "ruby") { metadata { name } } }', undefined, 'made-up');
+    expect(refused.status).toBe(401);
+    const accepted = await harness.graphql('{ imageStream(namespace: "demo", name: "ruby") { metadata { name } } }', undefined, DEVELOPER_TOKEN);
+    expect(accepted.body.data).toEqual({ imageStream: { metadata: { name: 'ruby' } } });
+    expect(harness.demo.requests.map((r) => `${r.method} ${r.url}`)).toEqual([
+      'POST /apis/authentication.k8s.io/v1/tokenreviews',
+      'POST /apis/authentication.k8s.io/v1/tokenreviews',
+      'GET /apis/image.openshift.io/v1/namespaces/demo/imagestreams/ruby',
+    ]);
+  } finally {
+    await harness.stop();
+  }
 });
