@@ -55,6 +55,8 @@ export interface ServerOptions {
   metrics?: GatewayMetrics;
   /** TOKEN_REVIEW: check each caller's token with a TokenReview before any work for it. */
   tokenReview?: boolean;
+  /** The clock of the REST route's Table ages; default Date.now (tests fix it). */
+  now?: () => number;
 }
 
 /** How long a TokenReview's answer about a token is believed, and how many are remembered. */
@@ -235,7 +237,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     },
   });
 
-  await registerRestRoutes(app, { contextOptions });
+  await registerRestRoutes(app, { contextOptions, ...(options.now ? { now: options.now } : {}) });
 
   app.route({
     method: ['PUT', 'PATCH', 'DELETE'],

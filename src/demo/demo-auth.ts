@@ -1,9 +1,9 @@
-// Authentication and authorization as the kube-apiserver filters do them (spec §6.4, §6.5,
+// Authentication and authorization as the kube-apiserver filters do them (behaviour §6.4, §6.5,
 // §9): both run on the RequestInfo, before any route or storage is consulted, so a caller who
 // may not see a namespace learns nothing about what is in it.
 import type { DemoToken } from './demo-tokens';
-import { goQuote } from './go-json';
-import { IMAGE_GROUP, status, type DemoResponse } from './demo-status';
+import { forbiddenStatus } from '../openshift/status';
+import { IMAGE_GROUP, type DemoResponse } from './demo-status';
 import type { RequestInfo } from './request-target';
 
 /** The k8s bearer token authenticator: `Bearer <token>`, scheme case-insensitive. */
@@ -38,18 +38,9 @@ function allows(token: DemoToken, info: RequestInfo): boolean {
   return info.namespace === '' ? token.namespaces === '*' : mayUseNamespace(token, info.namespace);
 }
 
-// &, < and > are entity-escaped before the message is encoded (responsewriters.Forbidden).
-const sanitize = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
 /** undefined when allowed, else the 403 Status of responsewriters.Forbidden. */
 export function authorize(token: DemoToken, info: RequestInfo): DemoResponse | undefined {
   if (allows(token, info)) return undefined;
-  const resource = info.subresource ? `${info.resource}/${info.subresource}` : info.resource;
-  const scope = info.namespace ? `in the namespace ${goQuote(info.namespace)}` : 'at the cluster scope';
-  const reason = sanitize(
-    `User ${goQuote(token.user)} cannot ${info.verb} resource ${goQuote(resource)} in API group ${goQuote(info.apiGroup)} ${scope}`,
-  );
-  const qualified = info.apiGroup ? `${info.resource}.${info.apiGroup}` : info.resource;
-  const message = info.name ? `${qualified} ${goQuote(info.name)} is forbidden: ${reason}` : `${qualified} is forbidden: ${reason}`;
-  return status(403, 'Forbidden', message, { name: info.name, group: info.apiGroup, kind: info.resource });
+  const body = forbiddenStatus(token.user, info);
+  return { code: body.code, body };
 }

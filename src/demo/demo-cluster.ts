@@ -12,7 +12,7 @@ import { routeResourceRequest } from './demo-router';
 import { badRequest, methodNotAllowed, routeNotFound, serviceUnavailable, tooManyRequests, unauthorized, type DemoResponse } from './demo-status';
 import { DemoStore } from './demo-store';
 import { DEMO_TOKENS, type DemoToken } from './demo-tokens';
-import { goJson } from './go-json';
+import { goJson } from '../openshift/go-json';
 import { sendPadded } from './oversize';
 import { parseRequestTarget, requestInfoFor } from './request-target';
 import { SAMPLE_DATA } from './sample-data';
@@ -45,6 +45,8 @@ export interface DemoClusterOptions {
    * a long-running process (demo mode of `npm start`) should set a bound.
    */
   maxRecordedRequests?: number;
+  /** The clock of the tables' Updated column; default Date.now (tests fix it). */
+  now?: () => number;
   /**
    * Add namespace `wide` with stream `long`, whose tag `latest` has `historyLength` entries, each
    * a distinct image (sample-wide.ts, WIDE): one request can fan out to that many reads.
@@ -199,7 +201,7 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
       () => {
         if (fault.outcome === 'error') return serviceUnavailable();
         if (fault.outcome === 'rateLimit') return tooManyRequests();
-        return routeResourceRequest(method, { store, info, query: target.query, accept: req.headers.accept, now: Date.now(), ...(misbehave ? { misbehave } : {}) });
+        return routeResourceRequest(method, { store, info, query: target.query, accept: req.headers.accept, now: (options.now ?? Date.now)(), ...(misbehave ? { misbehave } : {}) });
       },
       pretty,
       fault.oversizeBytes,

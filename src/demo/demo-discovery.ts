@@ -1,4 +1,4 @@
-// The non-aggregated discovery documents (spec §8). Answering plain application/json to
+// The non-aggregated discovery documents (behaviour §8). Answering plain application/json to
 // client-go's aggregated-discovery Accept makes it fall back to these, which is all kubectl needs.
 
 const IMAGE_GROUP_VERSION = { groupVersion: 'image.openshift.io/v1', version: 'v1' };
@@ -6,7 +6,7 @@ const IMAGE_GROUP = { name: 'image.openshift.io', versions: [IMAGE_GROUP_VERSION
 
 const CRUD = ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'];
 
-/** openshift-apiserver's image.openshift.io/v1 APIResourceList, verbatim from spec §8. */
+/** openshift-apiserver's image.openshift.io/v1 APIResourceList, verbatim from behaviour §8. */
 export const IMAGE_API_RESOURCES = {
   kind: 'APIResourceList',
   apiVersion: 'v1',

@@ -1,10 +1,23 @@
 // The routes of image.openshift.io/v1 the demo serves, matched the way go-restful matches them:
-// a path no route has is 404, a path with a route but not for this method is 405 (spec §6.6).
+// a path no route has is 404, a path with a route but not for this method is 405 (behaviour §6.6).
 // The demo is read-only, so every served route is GET.
 import type { DemoStore } from './demo-store';
-import { goQuote } from './go-json';
+import { goQuote } from '../openshift/go-json';
 import { invalidPathSegment, notFound, methodNotAllowed, routeNotFound, status, IMAGE_GROUP, type DemoResponse } from './demo-status';
-import { imageStreamImageTable, imageStreamTable, includeObjectOf, tableVersionFor } from './demo-table';
+import { negotiateRepresentation, tableContentType, type TableVersion } from '../openshift/accept';
+import { imageStreamImageTable, imageStreamTable, includeObjectOf } from '../openshift/table';
+
+/** A Table answer, with the content type the API server gives it (the media type it negotiated). */
+const tableAnswer = (version: TableVersion, body: unknown): DemoResponse => ({ code: 200, body, headers: { 'Content-Type': tableContentType(version) } });
+
+/** ListMeta of one object's Table: its resource version, none when it has none (omitempty). */
+const resourceVersionOf = (resourceVersion: string | undefined) => (resourceVersion ? { resourceVersion } : {});
+
+/** The Table version `accept` asks for, or undefined for the object (negotiated as the API server does). */
+function tableVersionFor(accept: string | undefined) {
+  const representation = negotiateRepresentation(accept);
+  return representation.kind === 'table' ? representation.version : undefined;
+}
 import type { ImageStreamImage } from './image-types';
 import { getImageStreamImage } from './isi-resolver';
 import { getImageStreamTag, listImageStreamTags } from './istag-reader';
@@ -50,7 +63,7 @@ const getImageStream: Handler = ({ store, info, query, accept, now }) => {
   const stream = store.stream(info.namespace, info.name);
   if (!stream) return notFound('imagestreams', info.name);
   const table = tableVersionFor(accept);
-  if (table) return { code: 200, body: imageStreamTable([stream], { resourceVersion: stream.metadata.resourceVersion ?? '' }, table, includeObjectOf(query), now) };
+  if (table) return tableAnswer(table, imageStreamTable([stream], { version: table, includeObject: includeObjectOf(query.get('includeObject')), now, metadata: resourceVersionOf(stream.metadata.resourceVersion) }));
   return { code: 200, body: stream };
 };
 
@@ -58,7 +71,7 @@ const listImageStreams: Handler = ({ store, info, query, accept, now, misbehave 
   const page = pageOf(store.streamsIn(info.namespace), (stream) => `${stream.metadata.namespace}/${stream.metadata.name}`, query, store.resourceVersion, misbehave);
   if ('code' in page) return page;
   const table = tableVersionFor(accept);
-  if (table) return { code: 200, body: imageStreamTable(page.items, page.metadata, table, includeObjectOf(query), now) };
+  if (table) return tableAnswer(table, imageStreamTable(page.items, { version: table, includeObject: includeObjectOf(query.get('includeObject')), now, metadata: page.metadata }));
   return { code: 200, body: { kind: 'ImageStreamList', apiVersion: API_VERSION, metadata: page.metadata, items: page.items.map(withoutTypeMeta) } };
 };
 
@@ -79,7 +92,8 @@ const getIsi: Handler = ({ store, info, query, accept, now }) => {
   const answer = getImageStreamImage(store, info.namespace, info.name);
   const table = tableVersionFor(accept);
   if (answer.code !== 200 || !table) return answer;
-  return { code: 200, body: imageStreamImageTable(answer.body as ImageStreamImage, table, includeObjectOf(query), now) };
+  // An ISI has no resource version, and ListMeta leaves an empty one out.
+  return tableAnswer(table, imageStreamImageTable(answer.body as ImageStreamImage, { version: table, includeObject: includeObjectOf(query.get('includeObject')), now }));
 };
 
 const getNamespace: Handler = ({ store, info }) => {

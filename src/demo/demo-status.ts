@@ -1,7 +1,8 @@
-// metav1.Status bodies exactly as the API server writes them (spec §6): key order kind,
+// metav1.Status bodies exactly as the API server writes them (behaviour §6): key order kind,
 // apiVersion, metadata, status, message, reason, details, code; details order name, group,
 // kind, uid, causes, retryAfterSeconds; empty fields left out as Go's omitempty does.
-import { goQuote } from './go-json';
+import { goQuote } from '../openshift/go-json';
+import { invalidPathSegmentMessage } from '../openshift/isi-name';
 
 export const IMAGE_GROUP = 'image.openshift.io';
 
@@ -93,11 +94,6 @@ export function tooManyRequests(): DemoResponse {
 
 // k8s path.IsValidPathSegmentName: names become etcd key segments, so these are refused.
 export function invalidPathSegment(name: string): DemoResponse | undefined {
-  let reasons: string[] = [];
-  if (name === '.' || name === '..') reasons = [`may not be '${name}'`];
-  else {
-    if (name.includes('/')) reasons.push("may not contain '/'");
-    if (name.includes('%')) reasons.push("may not contain '%'");
-  }
-  return reasons.length > 0 ? badRequest(`Name parameter invalid: ${goQuote(name)}: ${reasons.join(';')}`) : undefined;
+  const message = invalidPathSegmentMessage(name);
+  return message === undefined ? undefined : badRequest(message);
 }

@@ -106,7 +106,7 @@ function distinctLayerBytes(layers: ImageLayer[]): number {
 /**
  * Builds an Image the way the importer would from a registry: the config and manifest are
  * real JSON documents, the image name is the sha256 of the manifest bytes, `Id` is the config
- * digest and `Size` is config bytes plus distinct layer bytes (spec §5.2).
+ * digest and `Size` is config bytes plus distinct layer bytes (behaviour §5.2).
  */
 export function buildImage(recipe: ImageRecipe, revisions: RevisionCounter): BuiltImage {
   const oci = recipe.format === 'oci';
@@ -197,7 +197,7 @@ export function manifestListText(children: PlatformChild[]): string {
 }
 
 /**
- * A manifest list imported with importMode PreserveOriginal (spec §4.2): named by the digest of
+ * A manifest list imported with importMode PreserveOriginal (behaviour §4.2): named by the digest of
  * the list bytes, metadata holds only `Id` and the import time, one `dockerImageManifests` entry
  * per member, no layers.
  */

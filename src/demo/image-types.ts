@@ -1,4 +1,4 @@
-// The image.openshift.io/v1 JSON the demo cluster stores and serves (spec §4, §7). A private
+// The image.openshift.io/v1 JSON the demo cluster stores and serves (behaviour §4, §7). A private
 // copy rather than an import of src/kube/types.ts: the demo stands in for the outside world and
 // must not move when the gateway's own model does.
 
@@ -95,7 +95,7 @@ export interface ImageSignature {
   issuedTo?: { organization?: string; commonName?: string; publicKeyID: string };
 }
 
-/** DockerConfig with the capitalised keys of image.openshift.io/1.0 (spec §5.1); all omitempty. */
+/** DockerConfig with the capitalised keys of image.openshift.io/1.0 (behaviour §5.1); all omitempty. */
 export interface DockerConfig {
   Hostname?: string;
   User?: string;

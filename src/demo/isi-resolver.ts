@@ -1,19 +1,14 @@
-// GET imagestreamimages/<stream>@<id>, spec §2–§4: parse the name, collect every image any
+// GET imagestreamimages/<stream>@<id>, behaviour §2–§4: parse the name, collect every image any
 // tag's history names plus the members of the manifest lists among them, match the id as a
 // prefix of the name or of its hex, fetch the Image and wrap it.
+import { MALFORMED_ISI_NAME_MESSAGE, splitImageStreamImageName } from '../openshift/isi-name';
+import { projectImageStreamImage } from '../openshift/isi-projection';
 import { parseDigest } from './digest';
 import type { DemoStore } from './demo-store';
 import { badRequest, invalidPathSegment, notFound, type DemoResponse } from './demo-status';
 import type { Image, ImageStream, ImageStreamImage } from './image-types';
 
-/** library-go ParseImageStreamImageName: exactly one `@`, both sides non-empty, id verbatim. */
-export function parseImageStreamImageName(name: string): { stream: string; id: string } | undefined {
-  const pieces = name.split('@');
-  if (pieces.length !== 2) return undefined;
-  const [stream, id] = pieces;
-  if (!stream || !id) return undefined;
-  return { stream, id };
-}
+export { splitImageStreamImageName as parseImageStreamImageName } from '../openshift/isi-name';
 
 /**
  * The candidate set of the stream's layers view (§3 step 3): images of every history entry of
@@ -79,8 +74,8 @@ export function withoutManifestAndConfig(image: Image): Image {
 }
 
 export function getImageStreamImage(store: DemoStore, namespace: string, name: string): DemoResponse {
-  const parsed = parseImageStreamImageName(name);
-  if (!parsed) return badRequest('ImageStreamImages must be retrieved with <name>@<id>');
+  const parsed = splitImageStreamImageName(name);
+  if (!parsed) return badRequest(MALFORMED_ISI_NAME_MESSAGE);
   const invalid = invalidPathSegment(parsed.stream);
   if (invalid) return invalid;
   const stream = store.stream(namespace, parsed.stream);
@@ -90,16 +85,6 @@ export function getImageStreamImage(store: DemoStore, namespace: string, name: s
   if (!match) return notFound('imagestreamimage', name);
   const image = store.image(match);
   if (!image) return notFound('imagestreamimages', match);
-  const isi: ImageStreamImage = {
-    kind: 'ImageStreamImage',
-    apiVersion: 'image.openshift.io/v1',
-    metadata: {
-      name,
-      namespace,
-      creationTimestamp: image.metadata.creationTimestamp ?? null,
-      ...(stream.metadata.annotations ? { annotations: stream.metadata.annotations } : {}),
-    },
-    image: withoutManifestAndConfig(image),
-  };
+  const isi: ImageStreamImage = projectImageStreamImage(name, namespace, stream.metadata.annotations, image);
   return { code: 200, body: isi };
 }

@@ -4,7 +4,7 @@
 // the demo never holds the body, and it stops as soon as the client goes away. No content-length
 // is sent: the body is chunked, as Go's server sends an answer larger than its buffer.
 import type { ServerResponse } from 'node:http';
-import { goJson } from './go-json';
+import { goJson } from '../openshift/go-json';
 import type { DemoResponse } from './demo-status';
 
 export const PADDING_ANNOTATION = 'demo.openshift.io/padding';

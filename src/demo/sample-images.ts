@@ -62,7 +62,7 @@ function s2iImage(language: string, version: string, release: string, created: s
   ).image;
 }
 
-/** A verified Red Hat signature and one from a key the cluster does not trust (spec §4.3). */
+/** A verified Red Hat signature and one from a key the cluster does not trust (behaviour §4.3). */
 function redHatSignatures(identity: string): (digest: string) => ImageSignature[] {
   return (digest) => {
     const signature = (seed: string): { name: string; content: string } => {

@@ -60,7 +60,7 @@ const UBUNTU_AMD64_CONFIG = JSON.stringify({
   },
 });
 
-/** The amd64 member exactly as spec §4.1 shows it (plus the manifest and config it was stored with). */
+/** The amd64 member exactly as behaviour §4.1 shows it (plus the manifest and config it was stored with). */
 function ubuntuAmd64(): BuiltImage {
   const image: Image = {
     metadata: {

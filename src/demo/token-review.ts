@@ -3,6 +3,7 @@
 // gateway's own credentials in demo mode) may ask, as `create tokenreviews` is an admin right.
 import type http from 'node:http';
 import type { DemoToken } from './demo-tokens';
+import { forbiddenStatus } from '../openshift/status';
 import { authenticate } from './demo-auth';
 import { badRequest, status, unauthorized, type DemoResponse } from './demo-status';
 
@@ -19,14 +20,8 @@ export function reviewToken(req: http.IncomingMessage, tokens: readonly DemoToke
   }
   if (caller.namespaces !== '*' || !caller.images || !caller.list) {
     req.resume();
-    return Promise.resolve(
-      status(
-        403,
-        'Forbidden',
-        `tokenreviews.authentication.k8s.io is forbidden: User "${caller.user}" cannot create resource "tokenreviews" in API group "authentication.k8s.io" at the cluster scope`,
-        { group: 'authentication.k8s.io', kind: 'tokenreviews' },
-      ),
-    );
+    const body = forbiddenStatus(caller.user, { verb: 'create', apiGroup: 'authentication.k8s.io', resource: 'tokenreviews' });
+    return Promise.resolve({ code: body.code, body });
   }
   return new Promise((resolve) => {
     const chunks: Buffer[] = [];

@@ -71,13 +71,30 @@ export const badRequestStatus = (message: string): Status => failureStatus(400, 
 
 export const unauthorizedStatus = (): Status => failureStatus(401, 'Unauthorized', 'Unauthorized');
 
-/** §6.5: `<resource>.<group> "<name>" is forbidden: User "<user>" cannot <verb> resource …`. */
-export function forbiddenStatus(options: { resource: string; name?: string; user: string; verb: string; namespace?: string }): Status {
-  const { resource, name, user, verb, namespace } = options;
-  const subject = name ? `${resource}.${IMAGE_GROUP} ${goQuote(name)}` : `${resource}.${IMAGE_GROUP}`;
-  const scope = namespace ? ` in the namespace ${goQuote(namespace)}` : ' at the cluster scope';
-  const message = `${subject} is forbidden: User ${goQuote(user)} cannot ${verb} resource ${goQuote(resource)} in API group ${goQuote(IMAGE_GROUP)}${scope}`;
-  return failureStatus(403, 'Forbidden', message, { ...(name ? { name } : {}), group: IMAGE_GROUP, kind: resource });
+// &, < and > are entity-escaped before the message is encoded (responsewriters.Forbidden).
+const sanitize = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** What the authorizer was asked, as the API server's RequestInfo has it. */
+export interface AuthorizationAttributes {
+  verb: string;
+  apiGroup: string;
+  resource: string;
+  subresource?: string;
+  namespace?: string;
+  name?: string;
+}
+
+/**
+ * §6.5, responsewriters.Forbidden: `<resource>.<group> "<name>" is forbidden: User "<user>"
+ * cannot <verb> resource "<resource>" in API group "<group>" in the namespace "<ns>"`.
+ */
+export function forbiddenStatus(user: string, attributes: AuthorizationAttributes): Status {
+  const { verb, apiGroup, resource, subresource, namespace, name } = attributes;
+  const scope = namespace ? `in the namespace ${goQuote(namespace)}` : 'at the cluster scope';
+  const reason = sanitize(`User ${goQuote(user)} cannot ${verb} resource ${goQuote(subresource ? `${resource}/${subresource}` : resource)} in API group ${goQuote(apiGroup)} ${scope}`);
+  const qualified = apiGroup ? `${resource}.${apiGroup}` : resource;
+  const message = name ? `${qualified} ${goQuote(name)} is forbidden: ${reason}` : `${qualified} is forbidden: ${reason}`;
+  return failureStatus(403, 'Forbidden', message, { name, group: apiGroup, kind: resource });
 }
 
 /** §6.6: the generic router, for a path no route serves; `details` is an empty object. */

@@ -3,7 +3,7 @@
 import * as http from 'node:http';
 import { startDemoCluster, type DemoCluster } from '../../src/demo/demo-cluster';
 import { DEFAULT_OVERSIZE_BYTES, FaultInjector, type DemoFaults } from '../../src/demo/demo-faults';
-import { goJson } from '../../src/demo/go-json';
+import { goJson } from '../../src/openshift/go-json';
 import type { ImageStream, ImageStreamImage } from '../../src/demo/image-types';
 import { encodeContinue, restartContinue } from '../../src/demo/list-paging';
 import { PADDING_ANNOTATION } from '../../src/demo/oversize';

@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => cluster.stop());
 
-describe('spec §2 name parsing', () => {
+describe('behaviour §2 name parsing', () => {
   it.each([
     ['ruby@sha256:abc', { stream: 'ruby', id: 'sha256:abc' }],
     ['ruby@abc', { stream: 'ruby', id: 'abc' }],

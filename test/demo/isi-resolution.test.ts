@@ -23,7 +23,7 @@ const stream = (namespace: string, name: string): ImageStream => {
 const historyImages = (s: ImageStream): string[] => (s.status.tags ?? []).flatMap((tag) => (tag.items ?? []).map((item) => item.image));
 const hexOf = (digest: string): string => digest.slice('sha256:'.length);
 
-describe('the spec §4.1 example', () => {
+describe('the behaviour §4.1 example', () => {
   it('is what GET demo/ubuntu@sha256:ca013ac5 answers, field for field', async () => {
     expect(await isi('demo', 'ubuntu@sha256:ca013ac5')).toEqual({
       kind: 'ImageStreamImage',
