@@ -1,5 +1,7 @@
 // The non-aggregated discovery documents (behaviour §8). Answering plain application/json to
 // client-go's aggregated-discovery Accept makes it fall back to these, which is all kubectl needs.
+import { createHash } from 'node:crypto';
+import { imageOpenApiV2, imageOpenApiV3, openApiV3Index } from '../openshift/openapi';
 
 const IMAGE_GROUP_VERSION = { groupVersion: 'image.openshift.io/v1', version: 'v1' };
 const IMAGE_GROUP = { name: 'image.openshift.io', versions: [IMAGE_GROUP_VERSION], preferredVersion: IMAGE_GROUP_VERSION };
@@ -77,6 +79,11 @@ export const VERSION_INFO = {
   platform: 'linux/amd64',
 };
 
+const OPENAPI_V2 = imageOpenApiV2();
+const OPENAPI_V3 = imageOpenApiV3();
+/** The index names each document with a hash of its content, as kube-apiserver does (clients cache by it). */
+const OPENAPI_V3_HASH = createHash('sha512').update(JSON.stringify(OPENAPI_V3)).digest('hex').slice(0, 128).toUpperCase();
+
 /** Non-resource paths and the document each answers; GET only. */
 export function discoveryDocument(path: string, serverAddress: string): unknown {
   switch (path.replace(/\/+$/, '') || '/') {
@@ -92,6 +99,12 @@ export function discoveryDocument(path: string, serverAddress: string): unknown 
       return IMAGE_API_RESOURCES;
     case '/version':
       return VERSION_INFO;
+    case '/openapi/v2':
+      return OPENAPI_V2;
+    case '/openapi/v3':
+      return openApiV3Index(OPENAPI_V3_HASH);
+    case '/openapi/v3/apis/image.openshift.io/v1':
+      return OPENAPI_V3;
     default:
       return undefined;
   }

@@ -3,6 +3,7 @@ import type { Image, ImageStream, ImageStreamTag } from '../../src/demo/image-ty
 import { referenceForTagEvent } from '../../src/demo/istag-reader';
 import { SAMPLE_DATA, SAMPLES } from '../../src/demo/sample-data';
 import { body, IMAGE_API, isiPath, request } from './demo-client';
+import { IMAGE_STREAM_IMAGE_DOC } from '../../src/openshift/field-docs';
 
 const ROUTE_NOT_FOUND_WIRE =
   '{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"the server could not find the requested resource","reason":"NotFound","details":{},"code":404}\n';
@@ -73,7 +74,7 @@ describe('discovery (§8)', () => {
   });
 
   it('answers other non-resource paths with the route-level 404 and other methods with 405', async () => {
-    expect((await request(cluster.url, '/openapi/v2')).text).toBe(ROUTE_NOT_FOUND_WIRE);
+    expect((await request(cluster.url, '/openapi/v1')).text).toBe(ROUTE_NOT_FOUND_WIRE);
     expect((await request(cluster.url, '/apis', { method: 'POST' })).text).toBe(METHOD_NOT_ALLOWED_WIRE);
   });
 });
@@ -251,5 +252,27 @@ describe('referenceForTagEvent', () => {
   it('points Local tags at the integrated registry by digest, keeping the port and dropping a tag', () => {
     expect(referenceForTagEvent(stream('Local'), 'v1', event)).toBe('image-registry.openshift-image-registry.svc:5000/demo/app@sha256:abc');
     expect(referenceForTagEvent(stream('Local', 'registry:5000/demo/app:latest'), 'v1', event)).toBe('registry:5000/demo/app@sha256:abc');
+  });
+});
+
+describe('OpenAPI', () => {
+  let openapi: DemoCluster;
+  beforeAll(async () => {
+    openapi = await startDemoCluster();
+  });
+  afterAll(() => openapi.stop());
+
+  it('serves the image group\'s OpenAPI v3 document where its /openapi/v3 index says, hash and all', async () => {
+    const index = JSON.parse((await request(openapi.url, '/openapi/v3')).text) as { paths: Record<string, { serverRelativeURL: string }> };
+    const url = index.paths['apis/image.openshift.io/v1']?.serverRelativeURL ?? '';
+    expect(url).toMatch(/^\/openapi\/v3\/apis\/image\.openshift\.io\/v1\?hash=[0-9A-F]{128}$/);
+    const document = JSON.parse((await request(openapi.url, url)).text) as { components: { schemas: Record<string, { description: string }> } };
+    expect(document.components.schemas['com.github.openshift.api.image.v1.ImageStreamImage']?.description).toBe(IMAGE_STREAM_IMAGE_DOC['']);
+  });
+
+  it('serves the same part of the API as Swagger 2.0 on /openapi/v2', async () => {
+    const document = JSON.parse((await request(openapi.url, '/openapi/v2')).text) as { swagger: string; paths: Record<string, unknown> };
+    expect(document.swagger).toBe('2.0');
+    expect(Object.keys(document.paths)).toEqual(['/apis/image.openshift.io/v1/namespaces/{namespace}/imagestreamimages/{name}']);
   });
 });

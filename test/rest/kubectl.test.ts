@@ -7,6 +7,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { DEMO_ADMIN_TOKEN } from '../../src/demo/demo-tokens';
 import { SAMPLES } from '../../src/demo/sample-data';
+import { IMAGE_DOC, IMAGE_STREAM_IMAGE_DOC } from '../../src/openshift/field-docs';
 import { startHarness, type Harness } from '../helpers/gateway-harness';
 import { makeTlsFixture } from '../kube/tls-fixture';
 import { rawRequest } from './raw-request';
@@ -93,6 +94,16 @@ describeWithKubectl('kubectl against the gateway over HTTPS', () => {
     const { stdout, stderr } = await run('kubectl', [...common(), 'version', '-o', 'json'], { env: env(), timeout: 15_000 });
     expect(JSON.parse(stdout).serverVersion).toMatchObject({ major: '1', minor: '31', gitVersion: 'v1.31.6' });
     expect(stderr).not.toMatch(/WARNING/i);
+  });
+
+  test("explain imagestreamimage prints the field documentation from the API server's OpenAPI document", async () => {
+    const explained = await kubectl('explain', 'imagestreamimage');
+    const words = (text: string) => text.replace(/\s+/g, ' ');
+    expect(explained).toMatch(/^GROUP:\s+image\.openshift\.io\nKIND:\s+ImageStreamImage\nVERSION:\s+v1\n/);
+    expect(words(explained)).toContain(IMAGE_STREAM_IMAGE_DOC['']);
+    expect(explained).toMatch(/image\s+<Image> -required-/);
+    const field = await kubectl('explain', 'imagestreamimage.image.dockerImageReference');
+    expect(words(field)).toContain(IMAGE_DOC.dockerImageReference);
   });
 
   test('every call carried the token to the API server', () => {

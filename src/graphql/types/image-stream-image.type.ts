@@ -1,24 +1,13 @@
 import { Field, ObjectType } from 'type-graphql';
+import { IMAGE_STREAM_IMAGE_DOC } from '../../openshift/field-docs';
 import { Image } from './image.type';
 import { ObjectMeta } from './object-meta.type';
 
-@ObjectType({
-  description:
-    'ImageStreamImage represents an Image that is retrieved by image name from an ImageStream. ' +
-    'User interfaces and regular users can use this resource to access the metadata details of a tagged image in the image stream history for viewing, ' +
-    'since Image resources are not directly accessible to end users. ' +
-    'The name of an image stream image is in the form "<STREAM>@<DIGEST>", where the digest is the content addressible identifier for the image (sha256:xxxxx...).',
-})
+@ObjectType({ description: IMAGE_STREAM_IMAGE_DOC[''] })
 export class ImageStreamImage {
-  @Field(() => ObjectMeta, {
-    description:
-      "metadata is the standard object's metadata: the requested name, the namespace, the image's creation time and the stream's annotations.",
-  })
+  @Field(() => ObjectMeta, { description: IMAGE_STREAM_IMAGE_DOC.metadata })
   metadata!: ObjectMeta;
 
-  @Field(() => Image, {
-    description:
-      'Image is an immutable representation of a container image and metadata at a point in time (without the raw manifest and config blobs).',
-  })
+  @Field(() => Image, { description: IMAGE_STREAM_IMAGE_DOC.image })
   image!: Image;
 }

@@ -1,23 +1,16 @@
 import { Field, ObjectType } from 'type-graphql';
+import { IMAGE_LAYER_DOC } from '../../openshift/field-docs';
 import { GraphQLSafeInt } from './scalars';
 
-@ObjectType({
-  description:
-    'ImageLayer represents a single layer of the image. Some images may have multiple layers. Some may have none.',
-})
+@ObjectType({ description: IMAGE_LAYER_DOC[''] })
 export class Layer {
-  @Field(() => String, { description: 'Name of the layer as defined by the underlying store (the blob digest).' })
+  @Field(() => String, { description: IMAGE_LAYER_DOC.name })
   name!: string;
 
-  @Field(() => GraphQLSafeInt, {
-    description: 'Size of the layer in bytes as defined by the underlying store.',
-  })
+  @Field(() => GraphQLSafeInt, { description: IMAGE_LAYER_DOC.size })
   size!: number;
 
   // Nullable although current servers always write it: OpenShift 3.x servers sent layers without it.
-  @Field(() => String, {
-    nullable: true,
-    description: 'MediaType of the referenced object. May be empty or absent on images stored by old servers.',
-  })
+  @Field(() => String, { nullable: true, description: IMAGE_LAYER_DOC.mediaType })
   mediaType?: string;
 }
