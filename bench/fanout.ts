@@ -15,7 +15,9 @@ import { DEMO_TOKENS, type DemoToken } from '../src/demo/demo-tokens';
 import { WIDE } from '../src/demo/sample-wide';
 import type { ImageStream } from '../src/kube/types';
 import { startBenchGateway } from './lib/gateway';
-import { checkFanOut, FANOUT_TOKEN, MAXIMAL_QUERY, MAXIMAL_VARIABLES, type GraphQLBody } from './lib/hostile';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { FANOUT_TOKEN, MAXIMAL_QUERY, MAXIMAL_VARIABLES, type FanOutCheck } from './lib/hostile';
 import { epochNow, ProcessWatch, startHealthProbe, type ProbeSample } from './lib/probe';
 import { bump, choice, counts, mb, positiveInteger, sleep, spread } from './lib/stats';
 import { startUpstream } from './lib/upstream';
@@ -46,6 +48,27 @@ interface Round {
   responseBytes: number[];
 }
 
+/** The answers' checks, on a worker thread (./lib/check-worker), off the gateway's event loop. */
+function startChecker() {
+  const worker = new Worker(join(__dirname, 'lib', 'check-worker.js'));
+  const pending = new Map<number, (check: FanOutCheck) => void>();
+  let next = 0;
+  worker.on('message', ({ id, check }: { id: number; check: Omit<FanOutCheck, 'codes'> & { codes: Array<[string, number]> } }) => {
+    pending.get(id)?.({ ...check, codes: new Map(check.codes) });
+    pending.delete(id);
+  });
+  return {
+    check(text: string, history: readonly string[], maxCalls: number): Promise<FanOutCheck> {
+      const id = next++;
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        worker.postMessage({ id, text, history, maxCalls });
+      });
+    },
+    stop: () => worker.terminate(),
+  };
+}
+
 async function main(): Promise<void> {
   const maxSeconds = 120 + ROUNDS * 90;
   const hardStop = setTimeout(() => {
@@ -65,6 +88,7 @@ async function main(): Promise<void> {
   if (history.length !== HISTORY) throw new Error(`the wide stream has ${history.length} entries, expected ${HISTORY}`);
   const maxCalls = gateway.config.maxUpstreamCalls;
 
+  const checker = startChecker();
   const client = new Pool(gateway.server.url, { connections: REQUESTS, headersTimeout: CLIENT_TIMEOUT_MS, bodyTimeout: CLIENT_TIMEOUT_MS });
   const watch = new ProcessWatch(100);
   const probe = await startHealthProbe(gateway.server.url, PROBE_INTERVAL_MS, maxSeconds);
@@ -104,13 +128,7 @@ async function main(): Promise<void> {
           round.latencies.push(performance.now() - sent);
           round.responseBytes.push(Buffer.byteLength(text));
           bump(round.statuses, `HTTP ${response.statusCode}`);
-          let body: GraphQLBody | undefined;
-          try {
-            body = JSON.parse(text) as GraphQLBody;
-          } catch {
-            body = undefined;
-          }
-          const check = checkFanOut(body, history, maxCalls);
+          const check = await checker.check(text, history, maxCalls);
           round.resolved.push(check.resolved);
           if (check.partial) round.partial++;
           if (check.partial && check.codes.has('UPSTREAM_CALL_LIMIT_EXCEEDED')) round.callLimited++;
@@ -132,6 +150,7 @@ async function main(): Promise<void> {
   watch.stop();
   const upstreamStats = await upstream.stats();
   await client.close();
+  await checker.stop();
   await gateway.stop();
   await upstream.stop();
 

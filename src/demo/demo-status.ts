@@ -1,28 +1,10 @@
-// metav1.Status bodies exactly as the API server writes them (behaviour §6): key order kind,
-// apiVersion, metadata, status, message, reason, details, code; details order name, group,
-// kind, uid, causes, retryAfterSeconds; empty fields left out as Go's omitempty does.
+// The demo's answers: metav1.Status bodies from the shared builders of src/openshift/status
+// (behaviour §6), with the HTTP code and headers the demo's server writes them with.
 import { goQuote } from '../openshift/go-json';
 import { invalidPathSegmentMessage } from '../openshift/isi-name';
+import { failureStatus, IMAGE_GROUP, type StatusDetails } from '../openshift/status';
 
-export const IMAGE_GROUP = 'image.openshift.io';
-
-export interface StatusDetails {
-  name?: string;
-  group?: string;
-  kind?: string;
-  retryAfterSeconds?: number;
-}
-
-export interface StatusBody {
-  kind: 'Status';
-  apiVersion: 'v1';
-  metadata: Record<string, never>;
-  status: 'Failure';
-  message?: string;
-  reason?: string;
-  details?: StatusDetails;
-  code: number;
-}
+export { IMAGE_GROUP };
 
 /** What a handler answers; the server turns it into bytes (Go JSON, pretty or not). */
 export interface DemoResponse {
@@ -31,27 +13,8 @@ export interface DemoResponse {
   headers?: Record<string, string>;
 }
 
-function orderedDetails(details: StatusDetails): StatusDetails {
-  return {
-    ...(details.name ? { name: details.name } : {}),
-    ...(details.group ? { group: details.group } : {}),
-    ...(details.kind ? { kind: details.kind } : {}),
-    ...(details.retryAfterSeconds !== undefined ? { retryAfterSeconds: details.retryAfterSeconds } : {}),
-  };
-}
-
 export function status(code: number, reason: string | undefined, message: string, details?: StatusDetails, headers?: Record<string, string>): DemoResponse {
-  const body: StatusBody = {
-    kind: 'Status',
-    apiVersion: 'v1',
-    metadata: {},
-    status: 'Failure',
-    message,
-    ...(reason ? { reason } : {}),
-    ...(details ? { details: orderedDetails(details) } : {}),
-    code,
-  };
-  return { code, body, ...(headers ? { headers } : {}) };
+  return { code, body: failureStatus(code, reason, message, details), ...(headers ? { headers } : {}) };
 }
 
 /** `<resource>.image.openshift.io "<name>" not found`; `resource` is whatever the caller's store reports (§6.2, §6.3). */

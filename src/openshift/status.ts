@@ -97,6 +97,27 @@ export function forbiddenStatus(user: string, attributes: AuthorizationAttribute
   return failureStatus(403, 'Forbidden', message, { name, group: apiGroup, kind: resource });
 }
 
+/** §6.7: the image cache not ready yet (right after a restart); with `Retry-After: 2`. */
+export const serverTimeoutStatus = (): Status =>
+  failureStatus(500, 'ServerTimeout', 'The get operation against imagestreams.image.openshift.io could not be completed at this time, please try again.', {
+    name: 'get',
+    group: IMAGE_GROUP,
+    kind: 'imagestreams',
+    retryAfterSeconds: 2,
+  });
+
+/** §6.8: a plain error of the server: no reason, its text as the message. */
+export const internalErrorStatus = (message: string): Status => failureStatus(500, undefined, message);
+
+/** §6.9 (OpenShift 4.12 and older): a prefix that matches several images. */
+export const ambiguousPrefixStatus = (id: string, matches: readonly string[]): Status =>
+  failureStatus(
+    409,
+    'Conflict',
+    `Operation cannot be fulfilled on imagestreamimage.${IMAGE_GROUP} ${goQuote(id)}: multiple images match the prefix ${goQuote(id)}: ${[...matches].sort().join(', ')}`,
+    { name: id, group: IMAGE_GROUP, kind: 'imagestreamimage' },
+  );
+
 /** §6.6: the generic router, for a path no route serves; `details` is an empty object. */
 export const routeNotFoundStatus = (): Status => failureStatus(404, 'NotFound', 'the server could not find the requested resource', {});
 
