@@ -221,23 +221,7 @@ export interface ImageStreamTagList {
 }
 
 /** metav1.Status, the body of every non-2xx answer of the API server (behaviour §6). */
-export interface Status {
-  kind: 'Status';
-  apiVersion: string;
-  metadata: Record<string, unknown>;
-  status: 'Failure' | 'Success';
-  message?: string;
-  reason?: string;
-  details?: {
-    name?: string;
-    group?: string;
-    kind?: string;
-    uid?: string;
-    causes?: Array<{ reason?: string; message?: string; field?: string }>;
-    retryAfterSeconds?: number;
-  };
-  code: number;
-}
+export type { Status } from '../openshift/status';
 
 /** The resources of image.openshift.io/v1 the adapter reads, and their object types. */
 export interface ResourceTypes {

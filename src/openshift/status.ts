@@ -17,7 +17,8 @@ export interface StatusDetails {
 
 export interface Status {
   kind: 'Status';
-  apiVersion: 'v1';
+  /** `v1`; kept a string, as an upstream's Status is passed on as it came. */
+  apiVersion: string;
   metadata: Record<string, unknown>;
   status: 'Failure' | 'Success';
   message?: string;
