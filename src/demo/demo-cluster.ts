@@ -13,6 +13,7 @@ import { badRequest, methodNotAllowed, routeNotFound, serviceUnavailable, tooMan
 import { DemoStore } from './demo-store';
 import { DEMO_TOKENS, type DemoToken } from './demo-tokens';
 import { goJson } from '../openshift/go-json';
+import { isPrettyPrint } from '../openshift/request-target';
 import { sendPadded } from './oversize';
 import { parseRequestTarget, requestInfoFor } from './request-target';
 import { SAMPLE_DATA } from './sample-data';
@@ -73,13 +74,7 @@ export interface DemoCluster {
 // Anonymous, like the kube-apiserver's system:public-info-viewer paths.
 const HEALTH_PATHS = new Set(['/healthz', '/livez', '/readyz']);
 
-/** k8s isPrettyPrint: `?pretty=` wins when it parses as a Go bool; else curl, wget and browsers get indentation. */
-function wantsPretty(query: URLSearchParams, userAgent: string | undefined): boolean {
-  const pretty = query.get('pretty');
-  if (pretty) return ['1', 't', 'T', 'TRUE', 'true', 'True'].includes(pretty);
-  const agent = userAgent ?? '';
-  return agent.startsWith('curl') || agent.startsWith('Wget') || agent.startsWith('Mozilla/5.0');
-}
+const wantsPretty = isPrettyPrint;
 
 function send(res: http.ServerResponse, answer: DemoResponse, pretty: boolean): void {
   if (res.destroyed || res.headersSent) return;

@@ -12,7 +12,7 @@ import { IMAGE_GROUP_VERSION } from './discovery';
 import { negotiateRepresentation, tableContentType } from '../openshift/accept';
 import { imageStreamImageTable, includeObjectOf } from '../openshift/table';
 import { prettyPrint } from './pretty-print';
-import { parseRequestPath } from './request-path';
+import { parseRequestTarget } from '../openshift/request-target';
 import { sendJson } from './send-json';
 import { sendStatus } from './send-status';
 import { isCarryable, uncarryableAnswer } from './uncarryable-name';
@@ -50,7 +50,7 @@ export function registerImageStreamImageRoute(app: FastifyInstance, options: Ima
   async function handle(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply> {
     const pretty = prettyPrint(request);
     const rawTarget = request.raw.url ?? '/';
-    const parsed = parseRequestPath(rawTarget);
+    const parsed = parseRequestTarget(rawTarget);
     // Fastify refuses most malformed escapes itself (FST_ERR_BAD_URL) before any route runs.
     if ('error' in parsed) return sendStatus(reply, badRequestAnswer(parsed.error), pretty);
 

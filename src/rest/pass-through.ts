@@ -9,7 +9,7 @@ import { MissingCredentialsError } from '../kube/errors';
 import { encodeSegment } from '../kube/resource-path';
 import { IMAGE_GROUP_VERSION } from './discovery';
 import { prettyPrint } from './pretty-print';
-import { parseRequestPath } from './request-path';
+import { parseRequestTarget } from '../openshift/request-target';
 import { sendJson } from './send-json';
 import { sendStatus } from './send-status';
 
@@ -68,7 +68,7 @@ export function registerPassThrough(app: FastifyInstance, contextOptions: Contex
 
 async function answer(request: FastifyRequest, reply: FastifyReply, passThrough: PassThrough, contextOptions: ContextOptions): Promise<FastifyReply> {
   const pretty = prettyPrint(request);
-  const parsed = parseRequestPath(request.raw.url ?? '/');
+  const parsed = parseRequestTarget(request.raw.url ?? '/');
   const upstreamPath = 'error' in parsed ? undefined : passThrough.upstreamPath(parsed.path.replace(/\/+$/, ''));
   if (upstreamPath === undefined) return sendStatus(reply, routeNotFoundAnswer(), pretty);
   const lend = contextOptions.lendCredentials || passThrough.public === true;
