@@ -13,6 +13,8 @@ export type CallerAuth = { kind: 'bearer'; token: string } | { kind: 'gateway' }
  */
 export interface ByteMeter {
   take(bytes: number): void;
+  /** Bytes taken for an answer that was then dropped unread: nothing holds them any more. */
+  giveBack?(bytes: number): void;
 }
 
 export interface CallOptions {

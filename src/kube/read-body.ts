@@ -34,20 +34,24 @@ export async function readBody(body: Readable, contentLength: string | string[] 
   }
   const chunks: Buffer[] = [];
   let seen = 0;
+  let metered = 0;
+  // A stopped answer is dropped: the bytes the meter counted for it are held by nobody.
+  const stop = (error: unknown): BodyRead => {
+    discard(body);
+    if (metered > 0) bounds.meter?.giveBack?.(metered);
+    return { ok: false, error };
+  };
   for await (const chunk of body as AsyncIterable<Buffer>) {
     seen += chunk.length;
     // Checked before the meter: an answer too large is the upstream's fault, and says so even
     // when the same chunk would also exhaust the request's budget.
-    if (seen > bounds.maxBytes) {
-      discard(body);
-      return { ok: false, error: tooLarge(bounds, seen, `reading stopped after ${seen}`) };
-    }
+    if (seen > bounds.maxBytes) return stop(tooLarge(bounds, seen, `reading stopped after ${seen}`));
     try {
       bounds.meter?.take(chunk.length);
     } catch (error) {
-      discard(body);
-      return { ok: false, error };
+      return stop(error);
     }
+    metered += chunk.length;
     chunks.push(chunk);
   }
   // TextDecoder drops a leading BOM, as undici's own text() does.

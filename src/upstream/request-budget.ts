@@ -108,6 +108,13 @@ export class RequestBudget implements ByteMeter {
     this.bytesRead += bytes;
   }
 
+  /** An answer dropped unread (too large, or past a budget): its bytes count no more, here or process-wide. */
+  giveBack(bytes: number): void {
+    const returned = Math.min(bytes, this.bytesRead);
+    this.bytesRead -= returned;
+    if (!this.released) this.options.process?.release(returned);
+  }
+
   /** Gives the request's bytes back to the process-wide account, and its heavy slot; called once its response is sent. */
   release(): void {
     if (this.released) return;

@@ -76,6 +76,15 @@ test('an answer over MAX_UPSTREAM_BODY_BYTES fails its field with UPSTREAM_BODY_
   expect(body.errors[0].extensions.count).toBeGreaterThan(MiB);
 });
 
+test("an answer over MAX_UPSTREAM_BODY_BYTES does not use up the request's byte budget: the next fields still load", async () => {
+  await start({ maxRequestUpstreamBytes: 2 * MiB });
+  const fields = [1, 2, 3].map((i) => isi(`huge${i}`, `huge@sha256:${i}`));
+  const { text } = await graphql(`{ ${fields.join(' ')} ${isi('small', 'small@sha256:9')} }`);
+  const body = JSON.parse(text);
+  expect(body.errors.map((error: { extensions: { code: string } }) => error.extensions.code)).toEqual(Array(3).fill('UPSTREAM_BODY_TOO_LARGE'));
+  expect(body.data.small).toEqual({ metadata: { name: 'small@sha256:9' } });
+});
+
 test('the REST route answers an answer over MAX_UPSTREAM_BODY_BYTES with a 502 Status', async () => {
   await start({});
   const response = await fetch(`${server.url}/apis/image.openshift.io/v1/namespaces/demo/imagestreamimages/huge@sha256:1`, {

@@ -100,3 +100,14 @@ describe('heavy admission', () => {
     holder.release();
   });
 });
+
+test('gives back the bytes of an answer dropped unread, here and in the process account', () => {
+  const process = new BytesInUse(1000);
+  const budget = new RequestBudget({ maxCalls: 10, maxBytes: 600, process });
+  budget.take(100);
+  budget.take(300);
+  budget.giveBack(300);
+  expect([budget.bytes, process.bytes]).toEqual([100, 100]);
+  budget.take(500);
+  expect([budget.bytes, process.bytes]).toEqual([600, 600]);
+});
