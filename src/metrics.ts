@@ -48,32 +48,22 @@ export class GatewayMetrics {
   private bounds: UpstreamBounds | undefined;
 
   constructor(options: { processMetrics?: boolean } = {}) {
-    const bounds = () => this.bounds;
     // Read when scraped: the bounds keep their own counts.
-    new Gauge({
-      name: 'gateway_upstream_calls_in_flight',
-      help: 'Calls to the Kubernetes API server in flight now, across all requests (at most UPSTREAM_MAX_IN_FLIGHT).',
-      registers: [this.registry],
-      collect() {
-        this.set(bounds()?.fair.inFlight ?? 0);
-      },
-    });
-    new Gauge({
-      name: 'gateway_upstream_calls_waiting',
-      help: 'Calls to the Kubernetes API server waiting for a slot of UPSTREAM_MAX_IN_FLIGHT.',
-      registers: [this.registry],
-      collect() {
-        this.set(bounds()?.fair.waiting ?? 0);
-      },
-    });
-    new Gauge({
-      name: 'gateway_upstream_bytes_in_use',
-      help: 'Bytes of API server answers held by requests still being answered (at most MAX_UPSTREAM_BYTES_IN_USE).',
-      registers: [this.registry],
-      collect() {
-        this.set(bounds()?.bytesInUse.bytes ?? 0);
-      },
-    });
+    const gauge = (name: string, help: string, read: (bounds: UpstreamBounds) => number): void => {
+      const source = () => this.bounds;
+      new Gauge({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          const bounds = source();
+          this.set(bounds ? read(bounds) : 0);
+        },
+      });
+    };
+    gauge('gateway_upstream_calls_in_flight', 'Calls to the Kubernetes API server in flight now, across all requests (at most UPSTREAM_MAX_IN_FLIGHT).', (b) => b.fair.inFlight);
+    gauge('gateway_upstream_calls_waiting', 'Calls to the Kubernetes API server waiting for a slot of UPSTREAM_MAX_IN_FLIGHT.', (b) => b.fair.waiting);
+    gauge('gateway_upstream_bytes_in_use', 'Bytes of API server answers held by requests still being answered (at most MAX_UPSTREAM_BYTES_IN_USE).', (b) => b.bytesInUse.bytes);
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
   }
 
