@@ -1,8 +1,7 @@
-import { kubeConfigForServer } from '../../src/kube/cluster-access';
 import { KubeApiError, UpstreamUnavailableError } from '../../src/kube/errors';
-import { createKubeClient, type HttpKubeClient, type KubeClientOptions } from '../../src/kube/http-kube-client';
+import type { HttpKubeClient, KubeClientOptions } from '../../src/kube/http-kube-client';
 import { MAX_JSON_DEPTH, MAX_STATUS_MESSAGE_LENGTH } from '../../src/kube/interpret-answer';
-import { json, startUpstream, type Handler, type Upstream } from './upstream-server';
+import { adapterForEachTest, json, type Handler, type Upstream } from './upstream-server';
 import { failureOf } from '../helpers/failure-of';
 
 const token = 'caller-token-5f1e';
@@ -15,18 +14,13 @@ const listPath = '/apis/image.openshift.io/v1/namespaces/demo/imagestreams';
 let upstream: Upstream | undefined;
 let client: HttpKubeClient | undefined;
 
-async function start(handler: Handler, options: Partial<KubeClientOptions> = {}): Promise<HttpKubeClient> {
-  upstream = await startUpstream(handler);
-  client = await createKubeClient(kubeConfigForServer(upstream.url, 'gateway-secret-77'), { timeoutMs: 2000, retries: 0, ...options });
-  return client;
-}
+const adapter = adapterForEachTest('gateway-secret-77', { timeoutMs: 2000, retries: 0 });
 
-afterEach(async () => {
-  await client?.close();
-  await upstream?.close();
-  client = undefined;
-  upstream = undefined;
-});
+async function start(handler: Handler, options: Partial<KubeClientOptions> = {}): Promise<HttpKubeClient> {
+  const started = await adapter(handler, options);
+  ({ upstream, client } = started);
+  return started.client;
+}
 
 const answering =
   (body: unknown, code = 200): Handler =>

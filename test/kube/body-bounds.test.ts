@@ -3,7 +3,7 @@ import { kubeConfigForServer } from '../../src/kube/cluster-access';
 import { UpstreamLimitError, UpstreamUnavailableError } from '../../src/kube/errors';
 import { createKubeClient, DEFAULT_MAX_BODY_BYTES, type HttpKubeClient, type KubeClientOptions } from '../../src/kube/http-kube-client';
 import type { ByteMeter } from '../../src/kube/kube-client';
-import { json, okHandler, startUpstream, type Handler, type Upstream } from './upstream-server';
+import { adapterForEachTest, json, okHandler, type Handler, type Upstream } from './upstream-server';
 import { failureOf } from '../helpers/failure-of';
 
 const caller = { auth: { kind: 'bearer', token: 'caller-token' } } as const;
@@ -16,18 +16,13 @@ const MiB = 1_048_576;
 let upstream: Upstream | undefined;
 let client: HttpKubeClient | undefined;
 
-async function start(handler: Handler, options: Partial<KubeClientOptions> = {}): Promise<HttpKubeClient> {
-  upstream = await startUpstream(handler);
-  client = await createKubeClient(kubeConfigForServer(upstream.url, 'gateway-token'), { timeoutMs: 5000, ...options });
-  return client;
-}
+const adapter = adapterForEachTest('gateway-token', { timeoutMs: 5000 });
 
-afterEach(async () => {
-  await client?.close();
-  await upstream?.close();
-  client = undefined;
-  upstream = undefined;
-});
+async function start(handler: Handler, options: Partial<KubeClientOptions> = {}): Promise<HttpKubeClient> {
+  const started = await adapter(handler, options);
+  ({ upstream, client } = started);
+  return started.client;
+}
 
 /** What a streaming handler has sent, and when the client dropped the connection. */
 interface Stream {

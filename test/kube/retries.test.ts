@@ -2,7 +2,7 @@ import { kubeConfigForServer } from '../../src/kube/cluster-access';
 import { KubeApiError, UpstreamUnavailableError } from '../../src/kube/errors';
 import { createKubeClient, type HttpKubeClient, type KubeClientOptions } from '../../src/kube/http-kube-client';
 import { backoffMs, MAX_BACKOFF_MS, retryDelayMs } from '../../src/kube/retry-policy';
-import { closedPort, json, okHandler, startUpstream, type Handler, type Upstream } from './upstream-server';
+import { adapterForEachTest, closedPort, json, okHandler, type Handler, type Upstream } from './upstream-server';
 import { failureOf } from '../helpers/failure-of';
 
 const caller = { auth: { kind: 'bearer', token: 'caller-token' } } as const;
@@ -25,22 +25,18 @@ function sequence(...answers: Handler[]): Handler {
 
 const unavailable: Handler = (_req, res) => json(res, 503, status(503, 'ServiceUnavailable'));
 
+const adapter = adapterForEachTest('gateway-token', { timeoutMs: 2000 });
+
 async function start(handler: Handler, options: Partial<KubeClientOptions> = {}): Promise<HttpKubeClient> {
   times = [];
-  upstream = await startUpstream((req, res) => {
+  let started: HttpKubeClient;
+  ({ upstream, client: started } = await adapter((req, res) => {
     times.push(Date.now());
     handler(req, res);
-  });
-  client = await createKubeClient(kubeConfigForServer(upstream.url, 'gateway-token'), { timeoutMs: 2000, ...options });
-  return client;
+  }, options));
+  client = started;
+  return started;
 }
-
-afterEach(async () => {
-  await client?.close();
-  await upstream?.close();
-  client = undefined;
-  upstream = undefined;
-});
 
 
 describe('backoff', () => {
@@ -142,13 +138,17 @@ describe('retries of a GET', () => {
 
   it('retries a refused connection twice, then reports it as unreachable after 3 attempts', async () => {
     const port = await closedPort();
-    client = await createKubeClient(kubeConfigForServer(`http://127.0.0.1:${port}`, 'gateway-token'), { timeoutMs: 2000 });
-    const error = await failureOf(client.get(ruby, caller));
-    expect(error).toBeInstanceOf(UpstreamUnavailableError);
-    expect(error).toMatchObject({ reason: 'unreachable' });
-    expect((error as Error).message).toContain('ECONNREFUSED');
-    expect((error as Error).message).toContain('attempt 3');
-    expect(client.stats()).toEqual({ requests: 3, inFlight: 0, retries: 2 });
+    const refused = await createKubeClient(kubeConfigForServer(`http://127.0.0.1:${port}`, 'gateway-token'), { timeoutMs: 2000 });
+    try {
+      const error = await failureOf(refused.get(ruby, caller));
+      expect(error).toBeInstanceOf(UpstreamUnavailableError);
+      expect(error).toMatchObject({ reason: 'unreachable' });
+      expect((error as Error).message).toContain('ECONNREFUSED');
+      expect((error as Error).message).toContain('attempt 3');
+      expect(refused.stats()).toEqual({ requests: 3, inFlight: 0, retries: 2 });
+    } finally {
+      await refused.close();
+    }
   });
 });
 

@@ -4,6 +4,8 @@ import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
+import { kubeConfigForServer } from '../../src/kube/cluster-access';
+import { createKubeClient, type HttpKubeClient, type KubeClientOptions } from '../../src/kube/http-kube-client';
 
 export interface RecordedRequest {
   method: string;
@@ -79,4 +81,30 @@ export async function closedPort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
   return port;
+}
+
+export interface AdapterUnderTest {
+  upstream: Upstream;
+  client: HttpKubeClient;
+}
+
+/**
+ * The setup the adapter's suites share: each `start` makes a loopback upstream with `handler` and
+ * an adapter in front of it (the gateway's own credentials are `token`), and both are closed
+ * after the test.
+ */
+export function adapterForEachTest(token: string, defaults: Partial<KubeClientOptions> & { timeoutMs: number }) {
+  let current: Partial<AdapterUnderTest> = {};
+  afterEach(async () => {
+    await current.client?.close();
+    await current.upstream?.close();
+    current = {};
+  });
+  return async (handler: Handler, options: Partial<KubeClientOptions> = {}): Promise<AdapterUnderTest> => {
+    const upstream = await startUpstream(handler);
+    current.upstream = upstream;
+    const client = await createKubeClient(kubeConfigForServer(upstream.url, token), { ...defaults, ...options });
+    current.client = client;
+    return { upstream, client };
+  };
 }
