@@ -1,16 +1,17 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { errorCode, failureStatus, routeNotFoundAnswer, type ErrorCode } from './errors';
 import type { Status } from './kube/types';
-import { goOrderedStatus } from './openshift/status';
+import { prettyPrint } from './rest/pretty-print';
+import { sendStatus } from './rest/send-status';
 
 export const graphQLErrorBody = (message: string, code: ErrorCode) => ({ errors: [{ message, extensions: { code } }] });
 
 /** The Kubernetes paths answer in Status objects (as Kubernetes clients parse them); /graphql in GraphQL-shaped errors. */
 const isKubernetesPath = (url: string) => /^\/(api|apis|openapi|version)(\/|\?|$)/.test(url);
 
-/** Sends a Kubernetes Status with the headers the API server gives every answer. */
-const sendStatusBody = (reply: FastifyReply, status: Status) =>
-  reply.code(status.code ?? 500).header('cache-control', 'no-cache, private').send(goOrderedStatus(status));
+/** A Status written as the REST routes write theirs: Go's JSON and the API server's headers. */
+const sendStatusBody = (request: FastifyRequest, reply: FastifyReply, status: Status, retryAfterSeconds?: number) =>
+  sendStatus(reply, { httpStatus: status.code, status, retryAfterSeconds }, prettyPrint(request));
 
 /**
  * Requests Fastify refuses before a route runs (a body too large or not JSON, a bad header):
@@ -25,7 +26,7 @@ export function answerRequestError(error: FastifyError, request: FastifyRequest,
       : status === 413
         ? `the request body exceeds the limit of ${request.server.initialConfig.bodyLimit} bytes (MAX_BODY_BYTES)`
         : error.message;
-  if (isKubernetesPath(request.url)) return sendStatusBody(reply, failureStatus(status, status === 500 ? 'InternalError' : 'BadRequest', message));
+  if (isKubernetesPath(request.url)) return sendStatusBody(request, reply, failureStatus(status, status === 500 ? 'InternalError' : 'BadRequest', message));
   const code = status === 500 ? errorCode('INTERNAL_SERVER_ERROR') : status === 413 ? errorCode('PAYLOAD_TOO_LARGE') : errorCode('BAD_REQUEST');
   return reply.code(status).send(graphQLErrorBody(message, code));
 }
@@ -37,9 +38,9 @@ export function answerRequestError(error: FastifyError, request: FastifyRequest,
 export function answerRefusal(request: FastifyRequest, reply: FastifyReply, error: unknown) {
   const classified = request.report.addClassified(error);
   const { httpStatus, status, retryAfterSeconds } = classified.answer;
-  if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
   if (httpStatus === 401) reply.header('www-authenticate', 'Bearer');
-  if (isKubernetesPath(request.url)) return sendStatusBody(reply, { ...status, code: httpStatus });
+  if (isKubernetesPath(request.url)) return sendStatusBody(request, reply, { ...status, code: httpStatus }, retryAfterSeconds);
+  if (retryAfterSeconds !== undefined) reply.header('retry-after', String(retryAfterSeconds));
   return reply.code(httpStatus).send({ errors: [{ message: classified.message, extensions: { code: classified.code, ...classified.extensions } }] });
 }
 
@@ -49,7 +50,7 @@ export function answerRefusal(request: FastifyRequest, reply: FastifyReply, erro
  */
 export function answerNotFound(request: FastifyRequest, reply: FastifyReply) {
   const path = request.url.split('?')[0] ?? '/';
-  if (isKubernetesPath(path)) return sendStatusBody(reply, routeNotFoundAnswer().status);
+  if (isKubernetesPath(path)) return sendStatusBody(request, reply, routeNotFoundAnswer().status);
   const message = `no route ${request.method} ${path}; GraphQL is served at /graphql`;
   if (path === '/graphql' || path.startsWith('/graphql/')) return reply.code(404).send(graphQLErrorBody(message, 'NOT_FOUND'));
   return reply.code(404).send({ statusCode: 404, error: 'Not Found', message });
