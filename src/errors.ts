@@ -8,7 +8,7 @@ import {
   type UpstreamLimit,
 } from './kube/errors';
 import type { Status } from './kube/types';
-import { failureStatus, methodNotAllowedStatus, routeNotFoundStatus } from './openshift/status';
+import { badRequestStatus, failureStatus, methodNotAllowedStatus, routeNotFoundStatus, unauthorizedStatus } from './openshift/status';
 
 export { failureStatus };
 
@@ -127,7 +127,7 @@ export function classifyError(error: unknown): ClassifiedError {
     };
   }
   if (error instanceof MissingCredentialsError) {
-    return { code: 'UNAUTHENTICATED', message: error.message, extensions: {}, answer: answerOf(401, 'Unauthorized', 'Unauthorized'), log: 'none' };
+    return { code: 'UNAUTHENTICATED', message: error.message, extensions: {}, answer: { httpStatus: 401, status: unauthorizedStatus() }, log: 'none' };
   }
   if (error instanceof UpstreamUnavailableError) {
     const timedOut = error.reason === 'timeout';
@@ -186,7 +186,7 @@ export function toStatusAnswer(error: unknown): StatusAnswer {
 
 /** A request the API server refuses as malformed: 400 BadRequest, no details (behaviour §6.1). */
 export function badRequestAnswer(message: string): StatusAnswer {
-  return answerOf(400, 'BadRequest', message);
+  return { httpStatus: 400, status: badRequestStatus(message) };
 }
 
 /** The generic router's answer for a path no route serves; `details` is empty (behaviour §6.6). */

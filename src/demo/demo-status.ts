@@ -1,8 +1,17 @@
 // The demo's answers: metav1.Status bodies from the shared builders of src/openshift/status
 // (behaviour §6), with the HTTP code and headers the demo's server writes them with.
-import { goQuote } from '../openshift/go-json';
 import { invalidPathSegmentMessage } from '../openshift/isi-name';
-import { failureStatus, IMAGE_GROUP, type StatusDetails } from '../openshift/status';
+import {
+  badRequestStatus,
+  failureStatus,
+  IMAGE_GROUP,
+  methodNotAllowedStatus,
+  notFoundStatus,
+  routeNotFoundStatus,
+  unauthorizedStatus,
+  type Status,
+  type StatusDetails,
+} from '../openshift/status';
 
 export { IMAGE_GROUP };
 
@@ -17,27 +26,20 @@ export function status(code: number, reason: string | undefined, message: string
   return { code, body: failureStatus(code, reason, message, details), ...(headers ? { headers } : {}) };
 }
 
+/** A Status of the shared builders, answered with its own code. */
+const answer = (body: Status): DemoResponse => ({ code: body.code, body });
+
 /** `<resource>.image.openshift.io "<name>" not found`; `resource` is whatever the caller's store reports (§6.2, §6.3). */
-export function notFound(resource: string, name: string): DemoResponse {
-  return status(404, 'NotFound', `${resource}.${IMAGE_GROUP} ${goQuote(name)} not found`, { name, group: IMAGE_GROUP, kind: resource });
-}
+export const notFound = (resource: string, name: string): DemoResponse => answer(notFoundStatus(resource, name));
 
-export function badRequest(message: string): DemoResponse {
-  return status(400, 'BadRequest', message);
-}
+export const badRequest = (message: string): DemoResponse => answer(badRequestStatus(message));
 
-export function unauthorized(): DemoResponse {
-  return status(401, 'Unauthorized', 'Unauthorized');
-}
+export const unauthorized = (): DemoResponse => answer(unauthorizedStatus());
 
 /** The generic router's answer for a path no route serves; `details` is an empty object (§6.6). */
-export function routeNotFound(): DemoResponse {
-  return status(404, 'NotFound', 'the server could not find the requested resource', {});
-}
+export const routeNotFound = (): DemoResponse => answer(routeNotFoundStatus());
 
-export function methodNotAllowed(): DemoResponse {
-  return status(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
-}
+export const methodNotAllowed = (): DemoResponse => answer(methodNotAllowedStatus());
 
 export function expiredContinue(): DemoResponse {
   return status(
