@@ -1,5 +1,5 @@
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastify';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
@@ -209,6 +209,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       upstreamCallBudgetPlugin(limits.maxUpstreamCalls),
       reportErrorsPlugin(),
       fastifyApolloDrainPlugin(app),
+      // Apollo's cache-control plugin makes a cache hint and four closures for every field it
+      // resolves (a third of a maximal query's memory) to compute a Cache-Control header this
+      // gateway never sends: every answer is the caller's own (no-cache, private).
+      ApolloServerPluginCacheControlDisabled(),
       options.landingPage === false
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
