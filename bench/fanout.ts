@@ -9,12 +9,15 @@
 //   FANOUT_UPSTREAM=inline npm run bench:fanout            demo cluster in this process
 //   FANOUT_CALLERS=distinct npm run bench:fanout           each request with a token of its own
 //                                                          (no sharing of identical calls in flight)
+//   FANOUT_GATEWAY_NODE_OPTIONS=--max-old-space-size=384 npm run bench:fanout   the gateway under a heap limit
+//   FANOUT_GATEWAY=inline npm run bench:fanout             gateway in this process, with the clients
+//                                                          (by default it runs in a child process)
 import 'reflect-metadata';
-import { Pool } from 'undici';
-import { DEMO_TOKENS, type DemoToken } from '../src/demo/demo-tokens';
+import { Pool, request } from 'undici';
+import { DEMO_ADMIN_TOKEN, DEMO_TOKENS, type DemoToken } from '../src/demo/demo-tokens';
 import { WIDE } from '../src/demo/sample-wide';
 import type { ImageStream } from '../src/kube/types';
-import { startBenchGateway } from './lib/gateway';
+import { forkBenchGateway, startBenchGateway } from './lib/gateway';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { FANOUT_TOKEN, MAXIMAL_QUERY, MAXIMAL_VARIABLES, type FanOutCheck } from './lib/hostile';
@@ -29,6 +32,10 @@ const HISTORY = positiveInteger(SCRIPT, 'FANOUT_HISTORY', 2000);
 const UPSTREAM = choice(SCRIPT, 'FANOUT_UPSTREAM', ['process', 'inline'] as const);
 /** `shared`: every request with FANOUT_TOKEN, so identical GETs in flight are shared; `distinct`: a user per request. */
 const CALLERS = choice(SCRIPT, 'FANOUT_CALLERS', ['shared', 'distinct'] as const);
+/** `process`: the gateway in a child process, as deployed (its RSS is its own); `inline`: in this one, with the clients. */
+const GATEWAY = choice(SCRIPT, 'FANOUT_GATEWAY', ['process', 'inline'] as const);
+/** Node options of the gateway process (`--max-old-space-size=384`, as a container's memory limit would set it). */
+const GATEWAY_NODE_OPTIONS = (process.env.FANOUT_GATEWAY_NODE_OPTIONS ?? '').split(/\s+/).filter(Boolean);
 /** A client gives up on an answer after this long; the gateway's deadline (30 s) comes first. */
 const CLIENT_TIMEOUT_MS = 60_000;
 const PROBE_INTERVAL_MS = 100;
@@ -80,18 +87,23 @@ async function main(): Promise<void> {
   const callers: DemoToken[] =
     CALLERS === 'shared' ? [FANOUT_TOKEN] : Array.from({ length: REQUESTS }, (_, i) => ({ ...FANOUT_TOKEN, token: `${FANOUT_TOKEN.token}-${i}`, user: `${FANOUT_TOKEN.user}-${i}` }));
   const upstream = await startUpstream(UPSTREAM, { wide: { historyLength: HISTORY }, tokens: [...DEMO_TOKENS, ...callers], maxRecordedRequests: 100 }, maxSeconds);
-  const gateway = await startBenchGateway(upstream.url);
-  const stream = (await gateway.kube.getPath(`/apis/image.openshift.io/v1/namespaces/${WIDE.namespace}/imagestreams/${WIDE.stream}`, {
-    auth: { kind: 'gateway' },
-  })) as ImageStream;
+  const gateway =
+    GATEWAY === 'process'
+      ? await forkBenchGateway(upstream.url, {}, maxSeconds, GATEWAY_NODE_OPTIONS)
+      : await startBenchGateway(upstream.url).then((inline) => ({ config: inline.config, url: inline.server.url, pid: undefined, stop: () => inline.stop() }));
+  const read = await request(`${upstream.url}/apis/image.openshift.io/v1/namespaces/${WIDE.namespace}/imagestreams/${WIDE.stream}`, {
+    headers: { authorization: `Bearer ${DEMO_ADMIN_TOKEN}` },
+  });
+  const stream = (await read.body.json()) as ImageStream;
   const history = (stream.status?.tags?.find((t) => t.tag === WIDE.tag)?.items ?? []).map((item) => item.image);
   if (history.length !== HISTORY) throw new Error(`the wide stream has ${history.length} entries, expected ${HISTORY}`);
   const maxCalls = gateway.config.maxUpstreamCalls;
 
   const checker = startChecker();
-  const client = new Pool(gateway.server.url, { connections: REQUESTS, headersTimeout: CLIENT_TIMEOUT_MS, bodyTimeout: CLIENT_TIMEOUT_MS });
-  const watch = new ProcessWatch(100);
-  const probe = await startHealthProbe(gateway.server.url, PROBE_INTERVAL_MS, maxSeconds);
+  const client = new Pool(gateway.url, { connections: REQUESTS, headersTimeout: CLIENT_TIMEOUT_MS, bodyTimeout: CLIENT_TIMEOUT_MS });
+  // The gateway's RSS (its own process's, or this one's when inline); the event-loop delay is this process's.
+  const watch = new ProcessWatch(100, gateway.pid);
+  const probe = await startHealthProbe(gateway.url, PROBE_INTERVAL_MS, maxSeconds);
   const rssStart = watch.sample();
   const idleFrom = epochNow();
   await sleep(IDLE_MS);
@@ -166,6 +178,7 @@ async function main(): Promise<void> {
       `read as \`imageStreamImage { image { dockerImageLayers { size } } }\`), gateway defaults (MAX_UPSTREAM_CALLS ${maxCalls}, ` +
       `UPSTREAM_CONCURRENCY ${gateway.config.upstreamConcurrency}, UPSTREAM_MAX_IN_FLIGHT ${gateway.config.upstreamMaxInFlight}); ` +
       `${CALLERS === 'shared' ? 'one token for all (identical calls in flight are shared)' : 'a token per request'}; ` +
+      `gateway ${GATEWAY === 'process' ? `in a child process${GATEWAY_NODE_OPTIONS.length ? ` (node ${GATEWAY_NODE_OPTIONS.join(' ')})` : ''}, its RSS its own` : 'in this process, with the clients (RSS is both)'}, ` +
       `demo cluster ${UPSTREAM === 'process' ? 'in a child process' : 'in this process'}, /healthz probed every ${PROBE_INTERVAL_MS} ms from another process; Node ${process.version}.`,
     '',
     '| round | wall ms | answer p50 / p99 / max ms | partial + UPSTREAM_CALL_LIMIT_EXCEEDED | images per answer (min-max) | upstream calls | answer KB (max) | peak RSS MB | /healthz p50 / p99 / max ms |',
@@ -196,10 +209,10 @@ async function main(): Promise<void> {
     `| error codes in the answers | ${counts(codes)} |`,
     `| upstream requests received by the demo cluster | ${upstreamStats.requests} |`,
     `| **wrong answers** | **${wrong.length}** |`,
-    `| RSS start / end (peak during the rounds) | ${mb(rssStart)} / ${mb(watch.samples.at(-1)?.rss ?? 0)} (${mb(watch.peak(rounds[0]?.from, rounds.at(-1)?.to))}) MB |`,
+    `| gateway RSS start / end (peak during the rounds) | ${mb(rssStart)} / ${mb(watch.samples.at(-1)?.rss ?? 0)} (${mb(watch.peak(rounds[0]?.from, rounds.at(-1)?.to))}) MB |`,
     `| demo cluster RSS at the end | ${UPSTREAM === 'process' ? `${mb(upstreamStats.rss)} MB` : 'in this process'} |`,
     `| /healthz during the rounds: probes, p50 / p99 / max ms | ${all.length}, ${probeCell(all)} |`,
-    `| event-loop delay of this process, p99 / max ms | ${watch.loopDelay().p99.toFixed(0)} / ${watch.loopDelay().max.toFixed(0)} |`,
+    `| event-loop delay of ${GATEWAY === 'process' ? 'the clients\' process' : 'this process (gateway and clients)'}, p99 / max ms | ${watch.loopDelay().p99.toFixed(0)} / ${watch.loopDelay().max.toFixed(0)} |`,
   );
   if (wrong.length > 0) lines.push('', 'wrong answers:', ...[...new Set(wrong)].slice(0, 20).map((w) => `- ${w}`));
   console.log(lines.join('\n'));

@@ -1,5 +1,7 @@
 // The gateway as the process entry (src/main.ts) would start it from a configuration, on
 // loopback, in front of a demo cluster: same adapter options, same limits.
+import { fork } from 'node:child_process';
+import * as path from 'node:path';
 import { CONFIG_VARIABLES, loadConfig, readOpenFileLimit, type Config } from '../../src/config';
 import { DEMO_ADMIN_TOKEN } from '../../src/demo/demo-tokens';
 import { kubeConfigForServer } from '../../src/kube/cluster-access';
@@ -43,6 +45,49 @@ export async function startBenchGateway(upstreamUrl: string, env: Record<string,
     async stop() {
       await server.stop();
       await kube.close();
+    },
+  };
+}
+
+export type GatewayChildReply = { type: 'ready'; url: string; config: Config } | { type: 'stopped' };
+
+export interface ForkedGateway {
+  config: Config;
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** The same gateway in a child process of its own (./gateway-process.ts); `env` as for startBenchGateway. */
+export async function forkBenchGateway(upstreamUrl: string, env: Record<string, string>, maxSeconds: number, execArgv: string[] = []): Promise<ForkedGateway> {
+  const child = fork(path.join(__dirname, "gateway-process.js"), [], {
+    execArgv,
+    env: {
+      ...process.env,
+      GATEWAY_PROCESS_UPSTREAM: upstreamUrl,
+      GATEWAY_PROCESS_ENV: JSON.stringify(env),
+      GATEWAY_PROCESS_MAX_SECONDS: String(maxSeconds),
+    },
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const ready = await new Promise<{ url: string; config: Config }>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('the gateway process did not start within 30 s')), 30_000);
+    child.once('message', (message: GatewayChildReply) => {
+      clearTimeout(timer);
+      if (message.type === 'ready') resolve(message);
+      else reject(new Error(`the gateway process said ${message.type} first`));
+    });
+    child.once('exit', (code) => reject(new Error(`the gateway process exited with ${code} before it was ready`)));
+  });
+  return {
+    ...ready,
+    pid: child.pid ?? 0,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      if (child.connected) child.send({ type: 'stop' });
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      if (child.exitCode === null) child.kill();
     },
   };
 }

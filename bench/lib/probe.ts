@@ -2,6 +2,7 @@
 // process's RSS and event-loop delay.
 import { fork } from 'node:child_process';
 import * as path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
 export interface ProbeSample {
@@ -55,20 +56,36 @@ export async function startHealthProbe(baseUrl: string, intervalMs: number, maxS
 
 export const epochNow = (): number => performance.timeOrigin + performance.now();
 
-/** This process's RSS every `intervalMs`, and its event-loop delay. */
+/** RSS of another process of this machine, from /proc (bytes); 0 once it has gone. */
+export function rssOf(pid: number): number {
+  try {
+    const match = /^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The RSS of this process (or of process `pid`, read from /proc) every `intervalMs`, and this
+ * process's event-loop delay.
+ */
 export class ProcessWatch {
   readonly samples: Array<{ at: number; rss: number }> = [];
   private readonly timer: NodeJS.Timeout;
   private readonly loop = monitorEventLoopDelay({ resolution: 10 });
 
-  constructor(intervalMs: number) {
+  constructor(
+    intervalMs: number,
+    private readonly pid?: number,
+  ) {
     this.loop.enable();
     this.sample();
     this.timer = setInterval(() => this.sample(), intervalMs);
   }
 
   sample(): number {
-    const rss = process.memoryUsage().rss;
+    const rss = this.pid === undefined ? process.memoryUsage().rss : rssOf(this.pid);
     this.samples.push({ at: epochNow(), rss });
     return rss;
   }
