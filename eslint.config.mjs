@@ -32,7 +32,7 @@ export default tseslint.config(
             zone('./src/config.ts', './src', 'config.ts imports nothing in src/.', ['./config.ts']),
             zone('./src/kube', './src', 'kube/ may import only config.ts (types), openshift/ and itself.', ['./kube', './config.ts', './openshift']),
             zone('./src/upstream', './src', 'upstream/ may import only kube/, openshift/ and itself.', ['./upstream', './kube', './config.ts', './openshift']),
-            zone('./src/loaders', './src', 'loaders/ may import only upstream/, kube/ and itself.', ['./loaders', './upstream', './kube', './config.ts']),
+            zone('./src/loaders', './src', 'loaders/ may import only upstream/, kube/, openshift/ and itself.', ['./loaders', './upstream', './kube', './config.ts', './openshift']),
             zone('./src/errors.ts', './src', 'errors.ts may import only kube/errors.ts, kube/types.ts (types) and openshift/.', ['./errors.ts', './kube/errors.ts', './kube/types.ts', './openshift']),
             zone('./src/context.ts', './src', 'context.ts may import loaders/, upstream/, kube/ and errors.ts.', ['./context.ts', './loaders', './upstream', './kube', './config.ts', './errors.ts', './request-report.ts']),
             zone('./src/request-report.ts', './src', 'request-report.ts may import only errors.ts.', ['./request-report.ts', './errors.ts', './kube/errors.ts', './kube/types.ts']),

@@ -82,6 +82,16 @@ export interface Config {
   heavyRequestCalls: number;
   /** Heavy requests served at once, across the process. */
   maxHeavyRequests: number;
+  /** Seconds an upstream answer is served from the cache; 0 turns the cache off. */
+  cacheTtlSeconds: number;
+  /** The same for Image objects, which are named by their content's digest. */
+  cacheImageTtlSeconds: number;
+  /** Bytes the in-memory cache may hold. */
+  cacheMaxBytes: number;
+  /** redis:// or rediss:// URL of the cache shared between replicas; unset: memory only. */
+  redisUrl?: string;
+  /** The secret of the keyed hash that names callers in the cache; required with REDIS_URL. */
+  cacheKeySecret?: string;
 }
 
 /** A variable whose value cannot be used; the message names it, the expected form and the value. */
@@ -99,7 +109,7 @@ const DEFAULTS = {
   port: 4000,
   host: '0.0.0.0',
   upstreamTimeoutMs: 10_000,
-  upstreamConcurrency: 16,
+  upstreamConcurrency: 32,
   listThreshold: 10,
   demo: 'auto',
   logLevel: 'info',
@@ -124,6 +134,9 @@ const DEFAULTS = {
   maxUpstreamBytesInUse: 268_435_456,
   heavyRequestCalls: 64,
   maxHeavyRequests: 2,
+  cacheTtlSeconds: 5,
+  cacheImageTtlSeconds: 60,
+  cacheMaxBytes: 67_108_864,
 } as const satisfies Partial<Config>;
 
 export interface ConfigVariable {
@@ -143,7 +156,11 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     meaning: 'Kubeconfig file, or `:`-separated list of files, as kubectl reads it. Unset: `~/.kube/config`, then the pod\'s service account, then the demo cluster.',
   },
   { name: 'UPSTREAM_TIMEOUT_MS', default: String(DEFAULTS.upstreamTimeoutMs), meaning: 'Deadline of each call to the API server, in milliseconds (1-600000).' },
-  { name: 'UPSTREAM_CONCURRENCY', default: String(DEFAULTS.upstreamConcurrency), meaning: 'Most API server calls one request may have in flight at once (1-256).' },
+  {
+    name: 'UPSTREAM_CONCURRENCY',
+    default: String(DEFAULTS.upstreamConcurrency),
+    meaning: 'Most API server calls one request may have in flight at once (1-256): enough for a page of 20 streams to read all its images in one round trip, half of UPSTREAM_MAX_IN_FLIGHT so that two callers always progress at once.',
+  },
   { name: 'LIST_THRESHOLD', default: String(DEFAULTS.listThreshold), meaning: 'From this many image streams of one namespace in a request, one LIST replaces the GETs (>= 1).' },
   {
     name: 'GATEWAY_LEND_CREDENTIALS',
@@ -235,6 +252,31 @@ export const CONFIG_VARIABLES: readonly ConfigVariable[] = [
     name: 'MAX_HEAVY_REQUESTS',
     default: String(DEFAULTS.maxHeavyRequests),
     meaning: 'Heavy requests served at once across the process, in turn between callers (1-1000): what bounds the memory and the event-loop time that many large requests at once can take.',
+  },
+  {
+    name: 'CACHE_TTL_SECONDS',
+    default: String(DEFAULTS.cacheTtlSeconds),
+    meaning: 'Seconds an upstream answer (a stream, a page of streams, an ImageStreamImage, a 403 or 404) is served to the same caller from the cache (0-3600); 0 turns the cache off (identical calls in flight are still shared).',
+  },
+  {
+    name: 'CACHE_IMAGE_TTL_SECONDS',
+    default: String(DEFAULTS.cacheImageTtlSeconds),
+    meaning: 'The same for Image objects, named by their content\'s digest (1-86400; only their signatures change).',
+  },
+  {
+    name: 'CACHE_MAX_BYTES',
+    default: String(DEFAULTS.cacheMaxBytes),
+    meaning: 'Bytes the in-memory cache may hold (1048576-17179869184), each entry counted as three times its JSON (the text and the parsed object); the least recently used go first.',
+  },
+  {
+    name: 'REDIS_URL',
+    default: 'unset',
+    meaning: '`redis://` or `rediss://` URL (with `user:password@` for AUTH) of a cache shared by every replica, under the in-memory one; unset: memory only. Redis failing never fails a request: reads go upstream.',
+  },
+  {
+    name: 'CACHE_KEY_SECRET',
+    default: 'unset (random per process)',
+    meaning: 'Secret (at least 32 characters) of the keyed hash that names callers in the cache, so no store holds a token or a plain hash of one; required with REDIS_URL, the same on every replica.',
   },
 ];
 
@@ -332,7 +374,35 @@ export function loadConfig(env: Env, host: HostFacts = {}): Config {
     tokenReview: boolean(env, 'TOKEN_REVIEW') ?? false,
     heavyRequestCalls: integer(env, 'HEAVY_REQUEST_CALLS', DEFAULTS.heavyRequestCalls, 1, 100_000),
     maxHeavyRequests: integer(env, 'MAX_HEAVY_REQUESTS', DEFAULTS.maxHeavyRequests, 1, 1000),
+    cacheTtlSeconds: integer(env, 'CACHE_TTL_SECONDS', DEFAULTS.cacheTtlSeconds, 0, 3600),
+    cacheImageTtlSeconds: integer(env, 'CACHE_IMAGE_TTL_SECONDS', DEFAULTS.cacheImageTtlSeconds, 1, 86_400),
+    cacheMaxBytes: integer(env, 'CACHE_MAX_BYTES', DEFAULTS.cacheMaxBytes, 1_048_576, 17_179_869_184),
+    ...sharedCache(env),
   };
+}
+
+/** REDIS_URL and CACHE_KEY_SECRET, checked together; the URL is never quoted (it may hold a password). */
+function sharedCache(env: Env): Pick<Config, 'redisUrl' | 'cacheKeySecret'> {
+  const redisUrl = text(env, 'REDIS_URL');
+  const cacheKeySecret = text(env, 'CACHE_KEY_SECRET');
+  if (redisUrl !== undefined) {
+    let scheme: string | undefined;
+    try {
+      scheme = new URL(redisUrl).protocol;
+    } catch {
+      scheme = undefined;
+    }
+    if (scheme !== 'redis:' && scheme !== 'rediss:') {
+      throw new ConfigError('REDIS_URL', `REDIS_URL must be a redis:// or rediss:// URL such as redis://redis:6379, got ${scheme ? `a ${scheme}// URL` : 'something that is not a URL'}`);
+    }
+    if (cacheKeySecret === undefined) {
+      throw new ConfigError('CACHE_KEY_SECRET', 'CACHE_KEY_SECRET must be set when REDIS_URL is: replicas sharing one Redis must name callers with the same secret');
+    }
+  }
+  if (cacheKeySecret !== undefined && cacheKeySecret.length < 32) {
+    throw new ConfigError('CACHE_KEY_SECRET', `CACHE_KEY_SECRET must be at least 32 characters, got ${cacheKeySecret.length}`);
+  }
+  return { ...(redisUrl !== undefined ? { redisUrl } : {}), ...(cacheKeySecret !== undefined ? { cacheKeySecret } : {}) };
 }
 
 function atMost(name: string, value: number, boundName: string, bound: number): number {

@@ -1,19 +1,17 @@
-import { setMaxListeners } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import type { Loaders } from './loaders/create-loaders';
 import { createLoaders } from './loaders/create-loaders';
-import type { InflightCalls } from './loaders/inflight-calls';
-import { MissingCredentialsError, UpstreamUnavailableError } from './kube/errors';
-import { credentialsKey } from './loaders/inflight-calls';
-import type { CallerAuth, KubeClient } from './kube/kube-client';
-import type { BytesInUse } from './upstream/bytes-in-use';
-import type { FairLimiter } from './upstream/fair-limiter';
-import { RequestBudget } from './upstream/request-budget';
+import { MissingCredentialsError } from './kube/errors';
+import type { CallerAuth } from './kube/kube-client';
+import type { RequestBudget } from './upstream/request-budget';
+import { createUpstreamSession, type UpstreamServices, type UpstreamSession } from './upstream/upstream-session';
 import type { RequestReport } from './request-report';
 
 /** What every resolver and REST handler of one request reads through. */
 export interface Context {
   auth: CallerAuth | MissingCredentialsError;
+  /** The caller's upstream access for this request; the loaders read through it. */
+  session: UpstreamSession;
   loaders: Loaders;
   signal: AbortSignal;
   /** The upstream calls and bytes the request has used, and its bound on them. */
@@ -23,25 +21,11 @@ export interface Context {
 }
 
 export interface ContextOptions {
-  kube: KubeClient;
+  /** What every request's upstream session shares: the adapter, the bounds, the cache. */
+  upstream: UpstreamServices;
   /** Answer requests without a token with the gateway's own credentials (demo mode's default). */
   lendCredentials: boolean;
-  concurrency: number;
   listThreshold: number;
-  /** One per process: identical GETs of one caller in flight at once share one upstream call. */
-  inflight?: InflightCalls;
-  /** Time one request may spend on upstream calls, retries included; unlimited when absent. */
-  requestDeadlineMs?: number;
-  /** Most upstream calls one request may make (MAX_UPSTREAM_CALLS); unlimited when absent. */
-  maxUpstreamCalls?: number;
-  /** Most upstream answer bytes one request may read (MAX_REQUEST_UPSTREAM_BYTES); unlimited when absent. */
-  maxRequestUpstreamBytes?: number;
-  /** One per process: answer bytes held by requests in progress (MAX_UPSTREAM_BYTES_IN_USE). */
-  bytesInUse?: BytesInUse;
-  /** One per process: upstream calls in flight, fair between callers (UPSTREAM_MAX_IN_FLIGHT). */
-  fair?: FairLimiter;
-  /** One per process: the slots of heavy requests (MAX_HEAVY_REQUESTS), and from how many calls a request is heavy. */
-  heavy?: { slots: FairLimiter; afterCalls: number };
 }
 
 export interface RequestLike {
@@ -78,41 +62,10 @@ export function callerAuth(
 
 export function createContext(request: RequestLike, options: ContextOptions): Context {
   const auth = callerAuth(request.headers.authorization, options.lendCredentials);
-  // One signal ends the request's upstream work: the client left before its answer, or the
-  // request deadline passed. The timer is cleared with the response, so a busy gateway does not
-  // hold one per request for the whole deadline.
-  const controller = new AbortController();
-  // The reasons are the adapter's own kind of error, so work that ends waiting for its turn
-  // (not yet sent upstream) is reported as the cancellation or timeout it is.
-  const deadline = options.requestDeadlineMs
-    ? setTimeout(
-        () => controller.abort(new UpstreamUnavailableError(`the request deadline of ${options.requestDeadlineMs} ms passed`, 'timeout')),
-        options.requestDeadlineMs,
-      )
-    : undefined;
-  deadline?.unref();
-  const signal = controller.signal;
-  // Every upstream call of the request listens on this one signal; dozens is normal, not a leak.
-  setMaxListeners(0, signal);
-  const budget = new RequestBudget({
-    maxCalls: options.maxUpstreamCalls ?? Number.POSITIVE_INFINITY,
-    maxBytes: options.maxRequestUpstreamBytes ?? Number.POSITIVE_INFINITY,
-    process: options.bytesInUse,
-    ...(options.heavy && !(auth instanceof MissingCredentialsError) ? { heavy: { ...options.heavy, key: credentialsKey(auth), signal } } : {}),
-  });
-  request.response.once('close', () => {
-    clearTimeout(deadline);
-    budget.release();
-    if (!request.response.writableFinished) controller.abort(new UpstreamUnavailableError('the client closed the connection', 'aborted'));
-  });
-  const loaders = createLoaders(options.kube, auth, {
-    concurrency: options.concurrency,
-    listThreshold: options.listThreshold,
-    signal,
-    deadline: options.requestDeadlineMs ? Date.now() + options.requestDeadlineMs : undefined,
-    inflight: options.inflight,
-    budget,
-    fair: options.fair,
-  });
-  return { auth, loaders, signal, budget, report: request.report };
+  const session = createUpstreamSession(options.upstream, auth);
+  // The session ends with the response: its deadline timer is cleared, so a busy gateway does
+  // not hold one per request for the whole deadline; a client that left cancels its calls.
+  request.response.once('close', () => session.end(!request.response.writableFinished));
+  const loaders = createLoaders(session, { listThreshold: options.listThreshold });
+  return { auth, session, loaders, signal: session.signal, budget: session.budget, report: request.report };
 }

@@ -9,7 +9,7 @@ import { kubeConfigForServer, resolveClusterAccess } from './kube/cluster-access
 import { ClusterConfigError } from './kube/errors';
 import { createKubeClient } from './kube/http-kube-client';
 import { GatewayMetrics } from './metrics';
-import { limitsOf, startServer } from './server';
+import { cacheOptionsOf, limitsOf, startServer } from './server';
 import { createShutdown } from './shutdown';
 
 async function main(): Promise<void> {
@@ -91,6 +91,8 @@ async function main(): Promise<void> {
     requestDeadlineMs: config.requestDeadlineMs,
     limits: limitsOf(config),
     tokenReview: config.tokenReview,
+    cache: cacheOptionsOf(config),
+    cacheKeySecret: config.cacheKeySecret,
   });
   logger.info(`GraphQL at ${server.url}/graphql (upstream: ${source})`);
 

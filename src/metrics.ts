@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { UpstreamRequestEvent } from './kube/http-kube-client';
+import type { AnswerCache } from './upstream/answer-cache';
 import type { BytesInUse } from './upstream/bytes-in-use';
 import type { FairLimiter } from './upstream/fair-limiter';
 
@@ -46,6 +47,7 @@ export class GatewayMetrics {
   });
 
   private bounds: UpstreamBounds | undefined;
+  private cache: AnswerCache | undefined;
 
   constructor(options: { processMetrics?: boolean } = {}) {
     // Read when scraped: the bounds keep their own counts.
@@ -64,6 +66,33 @@ export class GatewayMetrics {
     gauge('gateway_upstream_calls_in_flight', 'Calls to the Kubernetes API server in flight now, across all requests (at most UPSTREAM_MAX_IN_FLIGHT).', (b) => b.fair.inFlight);
     gauge('gateway_upstream_calls_waiting', 'Calls to the Kubernetes API server waiting for a slot of UPSTREAM_MAX_IN_FLIGHT.', (b) => b.fair.waiting);
     gauge('gateway_upstream_bytes_in_use', 'Bytes of API server answers held by requests still being answered (at most MAX_UPSTREAM_BYTES_IN_USE).', (b) => b.bytesInUse.bytes);
+    // The cache keeps its own counts; each counter is set from them when scraped.
+    const cacheCounter = (name: string, help: string, read: (cache: AnswerCache) => number): void => {
+      const source = () => this.cache;
+      new Counter({
+        name,
+        help,
+        registers: [this.registry],
+        collect() {
+          this.reset();
+          const cache = source();
+          if (cache) this.inc(read(cache));
+        },
+      });
+    };
+    cacheCounter('gateway_cache_hits_total', 'Upstream reads answered from the in-memory cache.', (c) => c.stats.hits);
+    cacheCounter('gateway_cache_shared_hits_total', 'Upstream reads answered from the shared cache (Redis).', (c) => c.stats.sharedHits);
+    cacheCounter('gateway_cache_misses_total', 'Upstream reads the cache could not answer (sent to the API server).', (c) => c.stats.misses);
+    cacheCounter('gateway_cache_evictions_total', 'Entries dropped from the in-memory cache to stay within CACHE_MAX_BYTES.', (c) => c.stats.evictions);
+    const cacheSource = () => this.cache;
+    new Gauge({
+      name: 'gateway_cache_bytes',
+      help: 'Bytes the in-memory cache holds, as counted against CACHE_MAX_BYTES.',
+      registers: [this.registry],
+      collect() {
+        this.set(cacheSource()?.bytes ?? 0);
+      },
+    });
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
   }
 
@@ -77,6 +106,11 @@ export class GatewayMetrics {
   /** Shows the use of the server's process-wide bounds. */
   watchUpstreamBounds(bounds: UpstreamBounds): void {
     this.bounds = bounds;
+  }
+
+  /** Shows the cache's hits, misses, evictions and bytes. */
+  watchCache(cache: AnswerCache): void {
+    this.cache = cache;
   }
 
   observeHttp(route: string, method: string, status: number): void {

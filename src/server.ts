@@ -10,8 +10,11 @@ import pino, { type Logger } from 'pino';
 import { loadConfig, type Config } from './config';
 import { errorCode } from './errors';
 import { createContext, type Context, type ContextOptions } from './context';
-import { InflightCalls } from './loaders/inflight-calls';
+import { InflightCalls } from './upstream/inflight-calls';
+import { AnswerCache, type AnswerCacheOptions } from './upstream/answer-cache';
 import { BytesInUse } from './upstream/bytes-in-use';
+import { callerKeySecret } from './upstream/caller-key';
+import type { UpstreamServices } from './upstream/upstream-session';
 import { FairLimiter } from './upstream/fair-limiter';
 import { registerRequestLog } from './request-log';
 import { registerTokenReview } from './token-review-hook';
@@ -57,6 +60,16 @@ export interface ServerOptions {
   tokenReview?: boolean;
   /** The clock of the REST route's Table ages; default Date.now (tests fix it). */
   now?: () => number;
+  /** Upstream answers kept across requests (cacheOptionsOf); no cache when absent. */
+  cache?: AnswerCacheOptions;
+  /** CACHE_KEY_SECRET: the secret of the keyed hash that names callers; random per process when absent. */
+  cacheKeySecret?: string;
+}
+
+/** The cache a configuration asks for, without its shared tier; none when CACHE_TTL_SECONDS is 0. */
+export function cacheOptionsOf(config: Config): AnswerCacheOptions | undefined {
+  if (config.cacheTtlSeconds === 0) return undefined;
+  return { ttlMs: config.cacheTtlSeconds * 1000, imageTtlMs: config.cacheImageTtlSeconds * 1000, maxBytes: config.cacheMaxBytes };
 }
 
 /** How long a TokenReview's answer about a token is believed, and how many are remembered. */
@@ -113,6 +126,23 @@ export interface RunningServer {
 
 
 
+/** What every request's upstream session shares, made once per server. */
+function upstreamServices(options: ServerOptions, limits: Limits): UpstreamServices {
+  return {
+    kube: options.kube,
+    concurrency: options.concurrency,
+    inflight: new InflightCalls(),
+    keySecret: callerKeySecret(options.cacheKeySecret),
+    ...(options.cache ? { cache: new AnswerCache(options.cache) } : {}),
+    requestDeadlineMs: options.requestDeadlineMs,
+    maxUpstreamCalls: limits.maxUpstreamCalls,
+    maxRequestUpstreamBytes: limits.maxRequestUpstreamBytes,
+    bytesInUse: new BytesInUse(limits.maxUpstreamBytesInUse),
+    fair: new FairLimiter(limits.upstreamMaxInFlight),
+    heavy: { slots: new FairLimiter(limits.maxHeavyRequests), afterCalls: limits.heavyRequestCalls },
+  };
+}
+
 /** The composition root: Fastify, Apollo Server on /graphql, probes; returns a started server. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -161,20 +191,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await app.register(fastifyCors, { origin: options.corsOrigins });
   }
 
-  const contextOptions: ContextOptions = {
-    kube: options.kube,
-    lendCredentials: options.lendCredentials,
-    concurrency: options.concurrency,
-    listThreshold: options.listThreshold,
-    inflight: new InflightCalls(),
-    requestDeadlineMs: options.requestDeadlineMs,
-    maxUpstreamCalls: limits.maxUpstreamCalls,
-    maxRequestUpstreamBytes: limits.maxRequestUpstreamBytes,
-    bytesInUse: new BytesInUse(limits.maxUpstreamBytesInUse),
-    fair: new FairLimiter(limits.upstreamMaxInFlight),
-    heavy: { slots: new FairLimiter(limits.maxHeavyRequests), afterCalls: limits.heavyRequestCalls },
-  };
-  metrics.watchUpstreamBounds({ fair: contextOptions.fair!, bytesInUse: contextOptions.bytesInUse! });
+  const upstream = upstreamServices(options, limits);
+  const contextOptions: ContextOptions = { upstream, lendCredentials: options.lendCredentials, listThreshold: options.listThreshold };
+  metrics.watchUpstreamBounds({ fair: upstream.fair!, bytesInUse: upstream.bytesInUse! });
+  if (upstream.cache) metrics.watchCache(upstream.cache);
   const introspection = options.introspection ?? true;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxQueryDepth },

@@ -19,7 +19,7 @@ it('gives every variable its default in an empty environment', () => {
     host: '0.0.0.0',
     kubeconfig: undefined,
     upstreamTimeoutMs: 10000,
-    upstreamConcurrency: 16,
+    upstreamConcurrency: 32,
     listThreshold: 10,
     lendCredentials: undefined,
     demo: 'auto',
@@ -52,6 +52,9 @@ it('gives every variable its default in an empty environment', () => {
     tokenReview: false,
     heavyRequestCalls: 64,
     maxHeavyRequests: 2,
+    cacheTtlSeconds: 5,
+    cacheImageTtlSeconds: 60,
+    cacheMaxBytes: 67108864,
   });
 });
 
@@ -100,6 +103,11 @@ it('reads every variable that is set', () => {
       TOKEN_REVIEW: 'true',
       HEAVY_REQUEST_CALLS: '10',
       MAX_HEAVY_REQUESTS: '1',
+      CACHE_TTL_SECONDS: '0',
+      CACHE_IMAGE_TTL_SECONDS: '600',
+      CACHE_MAX_BYTES: '2097152',
+      REDIS_URL: 'rediss://gateway:s3cret@redis.example:6380/2',
+      CACHE_KEY_SECRET: 'k'.repeat(32),
     }),
   ).toEqual<Config>({
     port: 8080,
@@ -139,6 +147,11 @@ it('reads every variable that is set', () => {
     tokenReview: true,
     heavyRequestCalls: 10,
     maxHeavyRequests: 1,
+    cacheTtlSeconds: 0,
+    cacheImageTtlSeconds: 600,
+    cacheMaxBytes: 2097152,
+    redisUrl: 'rediss://gateway:s3cret@redis.example:6380/2',
+    cacheKeySecret: 'k'.repeat(32),
   });
 });
 
@@ -265,4 +278,22 @@ it('prints a wildcard listen address as localhost', () => {
   expect(localUrl({ host: '::', tlsCertFile: '/tls/cert.pem' }, 8443)).toBe('https://localhost:8443/graphql');
   expect(localUrl({ host: '::1', tlsCertFile: undefined }, 4000, '/healthz')).toBe('http://[::1]:4000/healthz');
   expect(localUrl({ host: '127.0.0.1', tlsCertFile: undefined }, 4000)).toBe('http://127.0.0.1:4000/graphql');
+});
+
+describe('the shared cache settings', () => {
+  it('refuses REDIS_URL without CACHE_KEY_SECRET, naming the missing setting', () => {
+    expect(() => loadConfig({ REDIS_URL: 'redis://redis:6379' })).toThrow(
+      'CACHE_KEY_SECRET must be set when REDIS_URL is: replicas sharing one Redis must name callers with the same secret',
+    );
+  });
+
+  it('refuses a REDIS_URL of another scheme without quoting it (it may hold a password)', () => {
+    const read = () => loadConfig({ REDIS_URL: 'http://user:hunter2@redis:6379', CACHE_KEY_SECRET: 'k'.repeat(32) });
+    expect(read).toThrow('REDIS_URL must be a redis:// or rediss:// URL such as redis://redis:6379, got a http:// URL');
+    expect(read).not.toThrow(/hunter2/);
+  });
+
+  it('refuses a CACHE_KEY_SECRET shorter than 32 characters, saying its length', () => {
+    expect(() => loadConfig({ CACHE_KEY_SECRET: 'short' })).toThrow('CACHE_KEY_SECRET must be at least 32 characters, got 5');
+  });
 });

@@ -6,7 +6,7 @@ import { CONFIG_VARIABLES, loadConfig, readOpenFileLimit, type Config } from '..
 import { DEMO_ADMIN_TOKEN } from '../../src/demo/demo-tokens';
 import { kubeConfigForServer } from '../../src/kube/cluster-access';
 import { createKubeClient, type HttpKubeClient } from '../../src/kube/http-kube-client';
-import { limitsOf, startServer, type RunningServer } from '../../src/server';
+import { cacheOptionsOf, limitsOf, startServer, type RunningServer } from '../../src/server';
 
 export interface BenchGateway {
   config: Config;
@@ -37,6 +37,8 @@ export async function startBenchGateway(upstreamUrl: string, env: Record<string,
     listThreshold: config.listThreshold,
     requestDeadlineMs: config.requestDeadlineMs,
     limits: limitsOf(config),
+    cache: cacheOptionsOf(config),
+    cacheKeySecret: config.cacheKeySecret,
   });
   return {
     config,

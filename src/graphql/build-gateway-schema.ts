@@ -9,6 +9,13 @@ import {
   TagEventResolver,
 } from './navigation.resolver';
 import { QueryResolver } from './query.resolver';
+import {
+  ImageStreamImageViewResolver,
+  ImageStreamStatusViewResolver,
+  ImageStreamTagViewResolver,
+  ImageStreamViewResolver,
+  ImageViewResolver,
+} from './stream-views.resolver';
 import { IMAGE_GRAPH_TYPES } from './types';
 
 /** The gateway's GraphQL schema, built from the type-graphql classes (emitted to schema/schema.graphql). */
@@ -22,6 +29,11 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
       ImageStreamResolver,
       ImageStreamImageResolver,
       DockerImageMetadataResolver,
+      ImageStreamViewResolver,
+      ImageStreamStatusViewResolver,
+      ImageStreamImageViewResolver,
+      ImageStreamTagViewResolver,
+      ImageViewResolver,
     ],
     orphanedTypes: IMAGE_GRAPH_TYPES,
     // Arguments are checked by the resolvers themselves; class-validator is not used.

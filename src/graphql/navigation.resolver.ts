@@ -1,6 +1,7 @@
 import { Arg, Ctx, Extensions, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
-import { streamOriginOf } from '../loaders/stream-origin';
+import { originOf, originOfStream } from '../loaders/stream-view';
+import { tagEventListView } from './stream-views.resolver';
 import { splitImageStreamImageName } from '../kube/object-names';
 import type * as kube from '../kube/types';
 import type { UpstreamCost } from './limits/upstream-cost';
@@ -10,9 +11,9 @@ import { ImageStream, ImageStreamImage, Manifest, NamedTagEventList, TagEvent } 
 // along many paths is fetched once, and distinct ones in one batch.
 
 function imageStreamImageThroughOrigin(object: object, digest: string, ctx: Context): Promise<kube.ImageStreamImage> | null {
-  const origin = streamOriginOf(object);
+  const origin = originOf(object);
   if (!origin || !digest) return null;
-  return ctx.loaders.imageStreamImage.load({ namespace: origin.namespace, name: `${origin.stream}@${digest}` });
+  return ctx.loaders.imageStreamImage.load({ namespace: origin.namespace, name: `${origin.stream}@${digest}`, through: origin.imageStream });
 }
 
 @Resolver(() => TagEvent)
@@ -52,7 +53,8 @@ export class NamedTagEventListResolver {
 export class ImageStreamResolver {
   @FieldResolver(() => NamedTagEventList, { nullable: true, description: 'The history of one tag, by tag name; null when the stream has no such tag in its status.' })
   tag(@Root() stream: kube.ImageStream, @Arg('name', () => String) name: string): kube.NamedTagEventList | null {
-    return stream.status?.tags?.find((list) => list.tag === name) ?? null;
+    const list = stream.status?.tags?.find((candidate) => candidate.tag === name);
+    return list ? tagEventListView(list, originOfStream(stream)) : null;
   }
 }
 

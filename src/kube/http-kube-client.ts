@@ -8,9 +8,9 @@ import packageJson from '../../package.json';
 import { ClusterConfigError, InvalidNameError, UpstreamUnavailableError } from './errors';
 import { gatewayCredentials, type GatewayCredentials } from './gateway-credentials';
 import { interpretAnswer, type AnswerShape, type UpstreamAnswer } from './interpret-answer';
-import { MAX_LIST_LIMIT, type CallerAuth, type CallOptions, type GetRequest, type KubeClient, type ListableResource, type ListRequest } from './kube-client';
+import type { CallerAuth, CallOptions, GetRequest, KubeClient, ListableResource, ListRequest, ReadRequest, UpstreamBody } from './kube-client';
 import { readBody, type BodyBounds, type BodyRead } from './read-body';
-import { resourcePath } from './resource-path';
+import { requestPath } from './resource-path';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy';
 import type { Resource, ResourceTypes } from './types';
 
@@ -65,6 +65,7 @@ export interface HttpKubeClient extends KubeClient {
   get<R extends Resource>(request: GetRequest<R>, options: CallOptions): Promise<ResourceTypes[R]['item']>;
   list<R extends ListableResource>(request: ListRequest<R>, options: CallOptions): Promise<ResourceTypes[R]['list']>;
   getPath(path: string, options: CallOptions): Promise<unknown>;
+  read(request: ReadRequest, options: CallOptions): Promise<UpstreamBody>;
   reviewToken(token: string, options: CallOptions): Promise<boolean>;
   stats(): KubeClientStats;
 }
@@ -164,7 +165,7 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
    * 429/503 with its Status, or the last connection error, also when the caller's signal or
    * deadline cuts a backoff short (the abort then only stops the waiting).
    */
-  async function call(path: string, shape: AnswerShape, callOptions: CallOptions, body?: string): Promise<unknown> {
+  async function call(path: string, shape: AnswerShape, callOptions: CallOptions, body?: string): Promise<UpstreamBody> {
     checkAuth(callOptions.auth);
     const { signal, deadline } = callOptions;
     for (let attempt = 1; ; attempt++) {
@@ -184,7 +185,7 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
   }
 
   /** One request: a GET, or a POST of `body` (a review, which changes nothing on the server). */
-  async function callOnce(path: string, shape: AnswerShape, callOptions: CallOptions, attempt: number, body?: string): Promise<unknown> {
+  async function callOnce(path: string, shape: AnswerShape, callOptions: CallOptions, attempt: number, body?: string): Promise<UpstreamBody> {
     const { auth, signal, meter } = callOptions;
     const started = performance.now();
     const method: 'GET' | 'POST' = body === undefined ? 'GET' : 'POST';
@@ -234,7 +235,7 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
     // An answer whose reading was stopped (too large, the meter's budget) was still an answer.
     report('answered', answer.statusCode);
     if (!answer.body.ok) throw answer.body.error;
-    return interpretAnswer({ ...answer, body: answer.body.text }, { what, shape, secret });
+    return { value: interpretAnswer({ ...answer, body: answer.body.text }, { what, shape, secret }), text: answer.body.text };
   }
 
   /** One request, sent again once when a kept-alive connection turns out to have been closed. */
@@ -265,31 +266,29 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
     }
   }
 
+  const SHAPES = { get: 'object', list: 'list', path: 'document' } as const satisfies Record<ReadRequest['verb'], AnswerShape>;
+  async function read(request: ReadRequest, callOptions: CallOptions): Promise<UpstreamBody> {
+    const path = requestPath(request);
+    if (request.verb === 'path') checkApiPath(path);
+    return call(path, SHAPES[request.verb], callOptions);
+  }
+
   return {
     server,
+    read,
     async get(request, callOptions) {
-      return (await call(resourcePath(request.resource, request.namespace, request.name), 'object', callOptions)) as never;
+      return (await read({ verb: 'get', ...request }, callOptions)).value as never;
     },
     async list(request, callOptions) {
-      const query = new URLSearchParams();
-      if (request.limit !== undefined) {
-        if (!Number.isSafeInteger(request.limit) || request.limit < 1 || request.limit > MAX_LIST_LIMIT) {
-          throw new InvalidNameError('limit', String(request.limit), `must be an integer from 1 to ${MAX_LIST_LIMIT}`);
-        }
-        query.set('limit', String(request.limit));
-      }
-      if (request.continue !== undefined && request.continue !== '') query.set('continue', request.continue);
-      const path = resourcePath(request.resource, request.namespace);
-      return (await call(query.size > 0 ? `${path}?${query}` : path, 'list', callOptions)) as never;
+      return (await read({ verb: 'list', ...request }, callOptions)).value as never;
     },
     async getPath(path, callOptions) {
-      checkApiPath(path);
-      return call(path, 'document', callOptions);
+      return (await read({ verb: 'path', path }, callOptions)).value;
     },
     async reviewToken(token, callOptions) {
       if (typeof token !== 'string' || !/^[\x21-\x7e]+$/.test(token)) return false;
       const review = { apiVersion: 'authentication.k8s.io/v1', kind: 'TokenReview', spec: { token } };
-      const answer = (await call(TOKEN_REVIEWS_PATH, 'document', callOptions, JSON.stringify(review))) as { status?: { authenticated?: unknown } };
+      const answer = (await call(TOKEN_REVIEWS_PATH, 'document', callOptions, JSON.stringify(review))).value as { status?: { authenticated?: unknown } };
       return answer.status?.authenticated === true;
     },
     async close() {

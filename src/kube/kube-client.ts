@@ -50,6 +50,18 @@ export interface ListRequest<R extends ListableResource = ListableResource> {
   continue?: string;
 }
 
+/** One read, as the upstream session passes it down its layers: a get, a list, or a raw API path. */
+export type ReadRequest =
+  | ({ verb: 'get' } & GetRequest)
+  | ({ verb: 'list' } & ListRequest)
+  | { verb: 'path'; path: string };
+
+/** An answer as read: the parsed JSON, and the body's text as the API server sent it. */
+export interface UpstreamBody<T = unknown> {
+  value: T;
+  text: string;
+}
+
 /**
  * The Kubernetes REST adapter: `get` and `list` over HTTP for image.openshift.io/v1.
  * Every non-2xx answer rejects with a KubeApiError; an unreachable, timed-out or cancelled
@@ -63,6 +75,11 @@ export interface KubeClient {
   list<R extends ListableResource>(request: ListRequest<R>, options: CallOptions): Promise<ResourceTypes[R]['list']>;
   /** GET of an absolute API path such as `/apis/image.openshift.io/v1` (discovery, readiness). */
   getPath(path: string, options: CallOptions): Promise<unknown>;
+  /**
+   * Any of the three, with the answer's text beside its JSON: what a cache keeps and what the
+   * REST route writes back unchanged. The others are this with the text dropped.
+   */
+  read(request: ReadRequest, options: CallOptions): Promise<UpstreamBody>;
   /**
    * Whether the API server authenticates `token`, asked with a TokenReview carrying the
    * credentials of `options.auth` (the gateway's own: creating reviews needs that right).

@@ -1,4 +1,5 @@
 import { InvalidNameError } from './errors';
+import { MAX_LIST_LIMIT, type ReadRequest } from './kube-client';
 import type { Resource, ResourceTypes } from './types';
 
 export const API_GROUP_PATH = '/apis/image.openshift.io/v1';
@@ -29,6 +30,25 @@ export function resourcePath(resource: Resource, namespace: string | undefined, 
   path += `/${resource}`;
   if (name !== undefined) path += `/${encodeSegment('name', name)}`;
   return path;
+}
+
+/**
+ * The path and query a read is sent as: what the adapter requests, and what identifies the
+ * answer (the cache's key). A raw path is taken as given; the adapter checks it.
+ */
+export function requestPath(request: ReadRequest): string {
+  if (request.verb === 'path') return request.path;
+  if (request.verb === 'get') return resourcePath(request.resource, request.namespace, request.name);
+  const query = new URLSearchParams();
+  if (request.limit !== undefined) {
+    if (!Number.isSafeInteger(request.limit) || request.limit < 1 || request.limit > MAX_LIST_LIMIT) {
+      throw new InvalidNameError('limit', String(request.limit), `must be an integer from 1 to ${MAX_LIST_LIMIT}`);
+    }
+    query.set('limit', String(request.limit));
+  }
+  if (request.continue !== undefined && request.continue !== '') query.set('continue', request.continue);
+  const path = resourcePath(request.resource, request.namespace);
+  return query.size > 0 ? `${path}?${query}` : path;
 }
 
 /**

@@ -7,13 +7,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { createContext, type ContextOptions } from '../context';
 import { methodNotAllowedAnswer, routeNotFoundAnswer, toStatusAnswer, badRequestAnswer } from '../errors';
 import { MissingCredentialsError } from '../kube/errors';
+import type { UpstreamBody } from '../kube/kube-client';
 import type { ImageStreamImage } from '../kube/types';
 import { IMAGE_GROUP_VERSION } from './discovery';
 import { negotiateRepresentation, tableContentType } from '../openshift/accept';
 import { imageStreamImageTable, includeObjectOf } from '../openshift/table';
 import { prettyPrint } from './pretty-print';
 import { parseRequestTarget } from '../openshift/request-target';
-import { sendJson } from './send-json';
+import { sendJson, sendUpstreamBody } from './send-json';
 import { sendStatus } from './send-status';
 import { isCarryable, uncarryableAnswer } from './uncarryable-name';
 
@@ -64,17 +65,18 @@ export function registerImageStreamImageRoute(app: FastifyInstance, options: Ima
     // The gateway only reads; it sends no other method upstream.
     if (request.method !== 'GET') return sendStatus(reply, methodNotAllowedAnswer(), pretty);
 
-    let isi: ImageStreamImage;
+    let read: UpstreamBody;
     try {
       if (target.kind === 'other') {
         // Sent byte for byte as it came, so the API server decodes it as it would have; a path
         // whose segments the adapter cannot send unchanged (dot segments) is the router's 404.
         const rawPath = rawTarget.split('?')[0] ?? '/';
         if (!rawPath.split('/').every((segment) => isCarryable(decodeDots(segment)))) return sendStatus(reply, routeNotFoundAnswer(), pretty);
-        return sendJson(reply, 200, await context.loaders.apiPath(rawPath), { pretty });
+        return sendUpstreamBody(reply, await context.session.read({ verb: 'path', path: rawPath }), { pretty });
       }
       if (!isCarryable(target.namespace) || !isCarryable(target.name)) return sendStatus(reply, uncarryableAnswer(target.name), pretty);
-      isi = await context.loaders.imageStreamImage.load({ namespace: target.namespace, name: target.name });
+      // The answer to the name asked, as the API server sent it: never one derived from another stream's.
+      read = await context.session.read({ verb: 'get', resource: 'imagestreamimages', namespace: target.namespace, name: target.name });
     } catch (error) {
       // The client gets the Status; the operator's request line gets what actually failed upstream.
       request.report.add(error);
@@ -84,10 +86,10 @@ export function registerImageStreamImageRoute(app: FastifyInstance, options: Ima
     const representation = negotiateRepresentation(request.headers.accept);
     if (representation.kind === 'table') {
       const { version } = representation;
-      const body = imageStreamImageTable(isi, { now: now(), version, includeObject: includeObjectOf(parsed.query.get('includeObject')) });
+      const body = imageStreamImageTable(read.value as ImageStreamImage, { now: now(), version, includeObject: includeObjectOf(parsed.query.get('includeObject')) });
       return sendJson(reply, 200, body, { pretty, contentType: tableContentType(version) });
     }
-    return sendJson(reply, 200, isi, { pretty });
+    return sendUpstreamBody(reply, read, { pretty });
   }
 
   app.all(`/apis/${IMAGE_GROUP_VERSION}/*`, handle);

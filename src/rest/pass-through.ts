@@ -10,7 +10,7 @@ import { encodeSegment } from '../kube/resource-path';
 import { IMAGE_GROUP_VERSION } from './discovery';
 import { prettyPrint } from './pretty-print';
 import { parseRequestTarget } from '../openshift/request-target';
-import { sendJson } from './send-json';
+import { sendJson, sendUpstreamBody } from './send-json';
 import { sendStatus } from './send-status';
 
 /** The OpenAPI v3 path of the one group version the gateway serves. */
@@ -76,8 +76,9 @@ async function answer(request: FastifyRequest, reply: FastifyReply, passThrough:
   request.upstream = context.budget;
   if (context.auth instanceof MissingCredentialsError) return sendStatus(reply, toStatusAnswer(context.auth), pretty);
   try {
-    const document = await context.loaders.apiPath(upstreamPath);
-    return sendJson(reply, 200, passThrough.shape ? passThrough.shape(document) : document, { pretty });
+    const body = await context.session.read({ verb: 'path', path: upstreamPath });
+    // A document the gateway reshapes (an OpenAPI document cut to the image group) is written anew.
+    return passThrough.shape ? sendJson(reply, 200, passThrough.shape(body.value), { pretty }) : sendUpstreamBody(reply, body, { pretty });
   } catch (error) {
     request.report.add(error);
     return sendStatus(reply, toStatusAnswer(error), pretty);

@@ -1,4 +1,5 @@
 import type { FastifyReply } from 'fastify';
+import type { UpstreamBody } from '../kube/kube-client';
 import { goJson } from '../openshift/go-json';
 
 export interface SendJsonOptions {
@@ -19,4 +20,15 @@ export function sendJson(reply: FastifyReply, httpStatus: number, value: unknown
   reply.code(httpStatus).header('content-type', options.contentType ?? 'application/json').header('cache-control', 'no-cache, private');
   if (options.retryAfterSeconds !== undefined) reply.header('retry-after', String(options.retryAfterSeconds));
   return reply.send(Buffer.from(goJson(value, options.pretty)));
+}
+
+/**
+ * Sends an upstream answer as it is: the bytes the API server sent (already Go's JSON, one
+ * trailing newline), so a cached answer costs a buffer write, not a parse and a serialisation.
+ * Pretty-printed on request, as the API server would print it.
+ */
+export function sendUpstreamBody(reply: FastifyReply, body: UpstreamBody, options: SendJsonOptions): FastifyReply {
+  if (options.pretty) return sendJson(reply, 200, body.value, options);
+  reply.code(200).header('content-type', options.contentType ?? 'application/json').header('cache-control', 'no-cache, private');
+  return reply.send(Buffer.from(body.text));
 }

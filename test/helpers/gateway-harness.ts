@@ -74,6 +74,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     get: (request, callOptions) => tracked(() => adapter.get(request, callOptions)),
     list: (request, callOptions) => tracked(() => adapter.list(request, callOptions)),
     getPath: (path, callOptions) => adapter.getPath(path, callOptions),
+    read: (request, callOptions) => (request.verb === 'path' ? adapter.read(request, callOptions) : tracked(() => adapter.read(request, callOptions))),
     reviewToken: (token, callOptions) => adapter.reviewToken(token, callOptions),
     close: () => adapter.close(),
   };

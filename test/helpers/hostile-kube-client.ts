@@ -1,9 +1,10 @@
 // A KubeClient over made-up data that misbehaves on request, for the bounded-work tests: streams
 // with histories far longer than any estimate, lists that ignore `limit` or repeat their
 // `continue` token. It records every call, so tests assert exact counts.
-import type { CallOptions, GetRequest, KubeClient, ListRequest } from '../../src/kube/kube-client';
+import type { CallOptions, GetRequest, KubeClient, ListRequest, ReadRequest, UpstreamBody } from '../../src/kube/kube-client';
 import type { ImageStream, ImageStreamImage } from '../../src/kube/types';
 import { notFoundError } from '../../src/loaders/not-found-status';
+import { readByMethods } from './read-by-methods';
 
 export interface HostileBehaviour {
   /** LIST answers hold every item, whatever `limit` asked. */
@@ -67,6 +68,10 @@ export class HostileKubeClient implements KubeClient {
 
   async getPath(): Promise<unknown> {
     return {};
+  }
+
+  read(request: ReadRequest, options: CallOptions): Promise<UpstreamBody> {
+    return readByMethods(this, request, options);
   }
 
   readonly reviewToken = async (token: string, options: CallOptions): Promise<boolean> => {

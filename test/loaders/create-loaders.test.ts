@@ -1,18 +1,20 @@
 import { KubeApiError, MissingCredentialsError } from '../../src/kube/errors';
-import { createLoaders, type LoaderOptions } from '../../src/loaders/create-loaders';
-import { credentialsKey, InflightCalls } from '../../src/loaders/inflight-calls';
-import { streamOriginOf } from '../../src/loaders/stream-origin';
-import { RequestBudget } from '../../src/upstream/request-budget';
+import type { CallerAuth } from '../../src/kube/kube-client';
+import type { UpstreamServices } from '../../src/upstream/upstream-session';
+import { InflightCalls } from '../../src/upstream/inflight-calls';
+import { testRequest, testServices } from '../helpers/test-session';
 import { FakeKubeClient, stream } from './fake-kube-client';
 
 const alice = { kind: 'bearer', token: 'alice-token' } as const;
-const options: LoaderOptions = { concurrency: 4, listThreshold: 10, listPageSize: 7 };
+/** The loaders of one request of `auth` over `kube` (or over `services`, shared between requests). */
+const loadersOf = (kube: FakeKubeClient | UpstreamServices, auth: CallerAuth | MissingCredentialsError = alice) =>
+  testRequest(kube instanceof FakeKubeClient ? testServices(kube) : kube, auth).loaders;
 const names = (n: number) => Array.from({ length: n }, (_, i) => `s${String(i).padStart(2, '0')}`);
 
 describe('createLoaders', () => {
   test('loads one object asked for many times in one request with one upstream call', async () => {
     const kube = new FakeKubeClient([stream('demo', 'ruby')]);
-    const loaders = createLoaders(kube, alice, options);
+    const loaders = loadersOf(kube);
     const results = await Promise.all([1, 2, 3].map(() => loaders.imageStream.load({ namespace: 'demo', name: 'ruby' })));
     expect(results.map((r) => r.metadata.name)).toEqual(['ruby', 'ruby', 'ruby']);
     expect(kube.calls).toEqual([{ verb: 'get', resource: 'imagestreams', namespace: 'demo', name: 'ruby', auth: alice }]);
@@ -20,7 +22,7 @@ describe('createLoaders', () => {
 
   test('keeps at most `concurrency` upstream calls in flight', async () => {
     const kube = new FakeKubeClient([]);
-    const loaders = createLoaders(kube, alice, options);
+    const loaders = loadersOf(kube);
     await Promise.all(names(40).map((n) => loaders.imageStreamImage.load({ namespace: 'demo', name: `ok${n}@sha256:1` })));
     expect(kube.calls).toHaveLength(40);
     expect(kube.maxInFlight).toBe(4);
@@ -28,7 +30,7 @@ describe('createLoaders', () => {
 
   test('reads 10 streams of one namespace with one paged LIST instead of 10 GETs', async () => {
     const kube = new FakeKubeClient(names(12).map((n) => stream('demo', n)));
-    const loaders = createLoaders(kube, alice, options);
+    const loaders = loadersOf(kube);
     const loaded = await Promise.all(names(10).map((name) => loaders.imageStream.load({ namespace: 'demo', name })));
     expect(loaded.map((s) => s.metadata.name)).toEqual(names(10));
     expect(kube.calls.map((c) => `${c.verb} ${c.continue ?? ''}`)).toEqual(['list ', 'list 7']);
@@ -36,7 +38,7 @@ describe('createLoaders', () => {
 
   test('reads 9 streams of one namespace with 9 GETs', async () => {
     const kube = new FakeKubeClient(names(12).map((n) => stream('demo', n)));
-    const loaders = createLoaders(kube, alice, options);
+    const loaders = loadersOf(kube);
     await Promise.all(names(9).map((name) => loaders.imageStream.load({ namespace: 'demo', name })));
     expect(kube.calls.map((c) => c.verb)).toEqual(Array(9).fill('get'));
   });
@@ -44,7 +46,7 @@ describe('createLoaders', () => {
   test('falls back to GETs when the caller may get but not list streams', async () => {
     const kube = new FakeKubeClient(names(12).map((n) => stream('demo', n)));
     kube.listForbidden = true;
-    const loaders = createLoaders(kube, alice, options);
+    const loaders = loadersOf(kube);
     const loaded = await Promise.all(names(10).map((name) => loaders.imageStream.load({ namespace: 'demo', name })));
     expect(loaded).toHaveLength(10);
     expect(kube.calls.filter((c) => c.verb === 'list')).toHaveLength(1);
@@ -53,7 +55,7 @@ describe('createLoaders', () => {
 
   test('answers a stream missing from the LIST with the 404 a GET would have given', async () => {
     const kube = new FakeKubeClient(names(10).map((n) => stream('demo', n)));
-    const loaders = createLoaders(kube, alice, options);
+    const loaders = loadersOf(kube);
     const keys = [...names(10).slice(1), 'absent'].map((name) => ({ namespace: 'demo', name }));
     const results = await loaders.imageStream.loadMany(keys);
     const missing = results[9];
@@ -73,7 +75,7 @@ describe('createLoaders', () => {
 
   test('fails a missing key alone, leaving its siblings resolved', async () => {
     const kube = new FakeKubeClient([]);
-    const loaders = createLoaders(kube, alice, options);
+    const loaders = loadersOf(kube);
     const results = await loaders.imageStreamImage.loadMany([
       { namespace: 'demo', name: 'ok@sha256:1' },
       { namespace: 'demo', name: 'pruned@sha256:2' },
@@ -84,28 +86,22 @@ describe('createLoaders', () => {
 
   test('refuses every load without credentials and makes no upstream call', async () => {
     const kube = new FakeKubeClient([stream('demo', 'ruby')]);
-    const loaders = createLoaders(kube, new MissingCredentialsError(), options);
+    const loaders = loadersOf(kube, new MissingCredentialsError());
     await expect(loaders.imageStream.load({ namespace: 'demo', name: 'ruby' })).rejects.toBeInstanceOf(MissingCredentialsError);
     await expect(loaders.imageStreamPage('demo', 5)).rejects.toBeInstanceOf(MissingCredentialsError);
     expect(kube.calls).toHaveLength(0);
   });
 
-  test('records the stream a tag history was read from, for navigation', async () => {
-    const kube = new FakeKubeClient([stream('demo', 'ruby')]);
-    const loaded = await createLoaders(kube, alice, options).imageStream.load({ namespace: 'demo', name: 'ruby' });
-    const event = loaded.status?.tags?.[0]?.items?.[0];
-    expect(event && streamOriginOf(event)).toEqual({ namespace: 'demo', stream: 'ruby' });
-  });
-
   test('shares one upstream call between concurrent requests of one caller, never between callers', async () => {
     const kube = new FakeKubeClient([]);
     const inflight = new InflightCalls();
+    const services = testServices(kube, { inflight });
     const key = { namespace: 'demo', name: 'ok@sha256:1' };
     const bob = { kind: 'bearer', token: 'bob-token' } as const;
     await Promise.all([
-      createLoaders(kube, alice, { ...options, inflight }).imageStreamImage.load(key),
-      createLoaders(kube, alice, { ...options, inflight }).imageStreamImage.load(key),
-      createLoaders(kube, bob, { ...options, inflight }).imageStreamImage.load(key),
+      loadersOf(services).imageStreamImage.load(key),
+      loadersOf(services).imageStreamImage.load(key),
+      loadersOf(services, bob).imageStreamImage.load(key),
     ]);
     expect(kube.calls.map((c) => (c.auth.kind === 'bearer' ? c.auth.token : 'gateway'))).toEqual(['alice-token', 'bob-token']);
     expect(inflight.size).toBe(0);
@@ -113,39 +109,32 @@ describe('createLoaders', () => {
 
   test('never shares one call between two names whose parts join to the same text', async () => {
     const kube = new FakeKubeClient([]);
-    const inflight = new InflightCalls();
+    const services = testServices(kube);
     await Promise.all([
-      createLoaders(kube, alice, { ...options, inflight }).imageStreamImage.load({ namespace: 'a ok', name: 'ok@d' }),
-      createLoaders(kube, alice, { ...options, inflight }).imageStreamImage.load({ namespace: 'a', name: 'ok ok@d' }),
+      loadersOf(services).imageStreamImage.load({ namespace: 'a ok', name: 'ok@d' }),
+      loadersOf(services).imageStreamImage.load({ namespace: 'a', name: 'ok ok@d' }),
     ]);
     expect(kube.calls.map((c) => `${c.namespace}|${c.name}`)).toEqual(['a ok|ok@d', 'a|ok ok@d']);
   });
 
   test('counts every upstream call against the request budget and fails the loads past it, making no call for them', async () => {
     const kube = new FakeKubeClient([]);
-    const budget = new RequestBudget({ maxCalls: 3, maxBytes: Number.POSITIVE_INFINITY });
-    const loaders = createLoaders(kube, alice, { ...options, inflight: new InflightCalls(), budget });
+    const loaders = loadersOf(testServices(kube, { maxUpstreamCalls: 3 }));
     const results = await Promise.allSettled(names(5).map((n) => loaders.imageStreamImage.load({ namespace: 'demo', name: `ok${n}@sha256:1` })));
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled', 'fulfilled', 'rejected', 'rejected']);
     expect(kube.calls).toHaveLength(3);
     expect((results[3] as PromiseRejectedResult).reason).toMatchObject({ limit: 'MAX_UPSTREAM_CALLS', max: 3, count: 3 });
-  });
-
-  test('keys shared calls by a hash of the token, never the token itself', () => {
-    const key = credentialsKey({ kind: 'bearer', token: 'secret-token' });
-    expect(key).not.toContain('secret-token');
-    expect(key).toMatch(/^bearer:[0-9a-f]{64}$/);
   });
 });
 
 describe('requests that share calls in flight', () => {
   test('resume one per event-loop turn, so that other I/O is served between them', async () => {
     const kube = new FakeKubeClient([]);
-    const inflight = new InflightCalls();
+    const services = testServices(kube);
     const key = { namespace: 'demo', name: 'ok@sha256:1' };
     const resumed: string[] = [];
     const loads = ['first', 'second', 'third', 'fourth'].map((who) =>
-      createLoaders(kube, alice, { ...options, inflight })
+      loadersOf(services)
         .imageStreamImage.load(key)
         .then(() => {
           resumed.push(who);

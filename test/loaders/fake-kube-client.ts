@@ -1,7 +1,8 @@
 import { KubeApiError } from '../../src/kube/errors';
-import type { CallOptions, GetRequest, KubeClient, ListRequest } from '../../src/kube/kube-client';
+import type { CallOptions, GetRequest, KubeClient, ListRequest, ReadRequest, UpstreamBody } from '../../src/kube/kube-client';
 import { notFoundError } from '../../src/loaders/not-found-status';
 import type { ImageStream, Status } from '../../src/kube/types';
+import { readByMethods } from '../helpers/read-by-methods';
 
 export interface RecordedCall {
   verb: 'get' | 'list';
@@ -63,6 +64,10 @@ export class FakeKubeClient implements KubeClient {
 
   async getPath(): Promise<unknown> {
     return {};
+  }
+
+  read(request: ReadRequest, options: CallOptions): Promise<UpstreamBody> {
+    return readByMethods(this, request, options);
   }
 
   async close(): Promise<void> {}

@@ -1,6 +1,3 @@
-import { createHash } from 'node:crypto';
-import type { CallerAuth } from '../kube/kube-client';
-
 interface Entry {
   promise: Promise<unknown>;
   controller: AbortController;
@@ -11,7 +8,7 @@ interface Entry {
  * Identical upstream GETs of one caller that are in flight at the same time, across requests,
  * share one call (a burst of REST requests for one object costs one upstream call). Nothing is
  * kept once the call settles, and the key holds a hash of the caller's token, so no answer ever
- * reaches a caller other than the one whose credentials fetched it.
+ * reaches a caller other than the one whose credentials fetched it (see ./caller-key).
  */
 export class InflightCalls {
   private readonly entries = new Map<string, Entry>();
@@ -64,9 +61,4 @@ export class InflightCalls {
     this.turns = next;
     return next;
   }
-}
-
-/** A key part that identifies the caller's credentials without holding them. */
-export function credentialsKey(auth: CallerAuth): string {
-  return auth.kind === 'gateway' ? 'gateway' : `bearer:${createHash('sha256').update(auth.token).digest('hex')}`;
 }

@@ -1,0 +1,61 @@
+import { FieldResolver, Resolver, Root } from 'type-graphql';
+import { originOf, originOfNamed, originOfStream, viewThrough, type StreamOrigin } from '../loaders/stream-view';
+import type * as kube from '../kube/types';
+import { Image, ImageStream, ImageStreamImage, ImageStreamStatus, ImageStreamTag } from './types';
+
+// The fields whose values lead back to a stream: each hands its children views of the upstream
+// JSON that carry the stream they were read through (../loaders/stream-view), so navigation
+// below them (TagEvent.imageStreamImage, Manifest.imageStreamImage) knows where to read from,
+// whichever path or loader brought the object.
+
+const viewsThrough = <T extends object>(items: T[] | null | undefined, origin: StreamOrigin | undefined): T[] | null | undefined =>
+  origin && items ? items.map((item) => viewThrough(item, origin)) : items;
+
+/** A tag history with its entries seen through the history's stream. */
+export function tagEventListView(list: kube.NamedTagEventList, origin: StreamOrigin | undefined): kube.NamedTagEventList {
+  return origin ? viewThrough({ ...list, items: viewsThrough(list.items, origin) ?? null }, origin) : list;
+}
+
+@Resolver(() => ImageStream)
+export class ImageStreamViewResolver {
+  @FieldResolver()
+  status(@Root() stream: kube.ImageStream): kube.ImageStreamStatus | undefined {
+    const origin = originOfStream(stream);
+    return stream.status && origin ? viewThrough(stream.status, origin) : stream.status;
+  }
+}
+
+@Resolver(() => ImageStreamStatus)
+export class ImageStreamStatusViewResolver {
+  @FieldResolver()
+  tags(@Root() status: kube.ImageStreamStatus): kube.NamedTagEventList[] | undefined {
+    const origin = originOf(status);
+    return status.tags?.map((list) => tagEventListView(list, origin));
+  }
+}
+
+@Resolver(() => ImageStreamImage)
+export class ImageStreamImageViewResolver {
+  @FieldResolver()
+  image(@Root() isi: kube.ImageStreamImage): kube.Image {
+    const origin = originOfNamed(isi.metadata.namespace, isi.metadata.name, '@');
+    return origin ? viewThrough(isi.image, origin) : isi.image;
+  }
+}
+
+@Resolver(() => ImageStreamTag)
+export class ImageStreamTagViewResolver {
+  @FieldResolver()
+  image(@Root() tag: kube.ImageStreamTag): kube.Image {
+    const origin = originOfNamed(tag.metadata.namespace, tag.metadata.name, ':');
+    return origin ? viewThrough(tag.image, origin) : tag.image;
+  }
+}
+
+@Resolver(() => Image)
+export class ImageViewResolver {
+  @FieldResolver()
+  dockerImageManifests(@Root() image: kube.Image): kube.ImageManifest[] | null | undefined {
+    return viewsThrough(image.dockerImageManifests, originOf(image));
+  }
+}
