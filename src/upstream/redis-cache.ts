@@ -48,9 +48,15 @@ export function createRedisCache(target: string | RedisConnection, options: Redi
   const owned = typeof target === 'string';
   const connection = owned ? connectRedis(target, options) : target;
   const prefix = options.keyPrefix ?? REDIS_CACHE_KEY_PREFIX;
-  const onError = options.onError;
-  const failedGet = onError && ((error: Error) => onError('get', error));
-  const failedSet = onError && ((error: Error) => onError('set', error));
+  const tell = (operation: 'get' | 'set') => (error: Error) => {
+    try {
+      options.onError?.(operation, error);
+    } catch {
+      // A failing listener must not turn a miss into an error.
+    }
+  };
+  const failedGet = tell('get');
+  const failedSet = tell('set');
 
   return {
     get state(): RedisState {
@@ -61,18 +67,18 @@ export function createRedisCache(target: string | RedisConnection, options: Redi
       if (value === null) return undefined;
       const answer = decode(value);
       if (answer instanceof Error) {
-        failedGet?.(answer);
+        failedGet(answer);
         return undefined;
       }
       return answer;
     },
     async set(key: string, answer: CachedAnswer, ttlMs: number): Promise<void> {
       if (!Number.isInteger(answer.statusCode) || answer.statusCode < 100 || answer.statusCode > 599) {
-        failedSet?.(new RangeError(`statusCode must be an HTTP status from 100 to 599; received ${answer.statusCode}`));
+        failedSet(new RangeError(`statusCode must be an HTTP status from 100 to 599; received ${answer.statusCode}`));
         return;
       }
       if (!Number.isFinite(ttlMs) || ttlMs < 0) {
-        failedSet?.(new RangeError(`ttlMs must be a finite number of milliseconds, 0 or more; received ${ttlMs}`));
+        failedSet(new RangeError(`ttlMs must be a finite number of milliseconds, 0 or more; received ${ttlMs}`));
         return;
       }
       // A TTL of 0 keeps nothing. Redis counts PX in whole milliseconds: round up, so that a
