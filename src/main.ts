@@ -93,6 +93,7 @@ async function main(): Promise<void> {
     tokenReview: config.tokenReview,
     cache: cacheOptionsOf(config),
     cacheKeySecret: config.cacheKeySecret,
+    redisUrl: config.redisUrl,
   });
   logger.info(`GraphQL at ${server.url}/graphql (upstream: ${source})`);
 

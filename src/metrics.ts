@@ -46,6 +46,19 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
 
+  private readonly sharedCacheUp = new Gauge({
+    name: 'gateway_shared_cache_up',
+    help: '1 while the shared cache (Redis, REDIS_URL) answers, 0 while it is unreachable (reads then go to the API server).',
+    registers: [this.registry],
+  });
+
+  private readonly sharedCacheErrors = new Counter({
+    name: 'gateway_shared_cache_errors_total',
+    help: 'Shared cache (Redis) commands that failed or timed out, each answered as a miss.',
+    labelNames: ['operation'] as const,
+    registers: [this.registry],
+  });
+
   private bounds: UpstreamBounds | undefined;
   private cache: AnswerCache | undefined;
 
@@ -111,6 +124,14 @@ export class GatewayMetrics {
   /** Shows the cache's hits, misses, evictions and bytes. */
   watchCache(cache: AnswerCache): void {
     this.cache = cache;
+  }
+
+  sharedCacheState(up: boolean): void {
+    this.sharedCacheUp.set(up ? 1 : 0);
+  }
+
+  sharedCacheError(operation: string): void {
+    this.sharedCacheErrors.inc({ operation });
   }
 
   observeHttp(route: string, method: string, status: number): void {

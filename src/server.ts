@@ -14,6 +14,9 @@ import { InflightCalls } from './upstream/inflight-calls';
 import { AnswerCache, type AnswerCacheOptions } from './upstream/answer-cache';
 import { BytesInUse } from './upstream/bytes-in-use';
 import { callerKeySecret } from './upstream/caller-key';
+import { createRedisApqCache, type RedisApqCache } from './upstream/redis-apq-cache';
+import { createRedisCache, type RedisCache } from './upstream/redis-cache';
+import { connectRedis, type RedisConnection } from './upstream/redis-connection';
 import type { UpstreamServices } from './upstream/upstream-session';
 import { FairLimiter } from './upstream/fair-limiter';
 import { registerRequestLog } from './request-log';
@@ -64,6 +67,11 @@ export interface ServerOptions {
   cache?: AnswerCacheOptions;
   /** CACHE_KEY_SECRET: the secret of the keyed hash that names callers; random per process when absent. */
   cacheKeySecret?: string;
+  /**
+   * REDIS_URL: the store every replica shares, for the cache's second tier (when there is a
+   * cache) and for automatic persisted queries. Needs cacheKeySecret.
+   */
+  redisUrl?: string;
 }
 
 /** The cache a configuration asks for, without its shared tier; none when CACHE_TTL_SECONDS is 0. */
@@ -126,14 +134,38 @@ export interface RunningServer {
 
 
 
+interface SharedStore {
+  connection: RedisConnection;
+  answers: RedisCache;
+  persistedQueries: RedisApqCache;
+}
+
+/**
+ * The Redis every replica shares, over one connection. Its failures never reach a client: a
+ * read that fails is a miss (the answer comes from upstream), one log line says when it went
+ * down and one when it is back, and the metrics count the failed commands.
+ */
+function connectSharedStore(url: string, logger: Logger, metrics: GatewayMetrics): SharedStore {
+  const connection = connectRedis(url, {
+    onStateChange(state, reason) {
+      metrics.sharedCacheState(state === 'ready');
+      if (state === 'ready') logger.info(`shared cache: connected to ${connection.safeUrl}`);
+      else logger.warn(`shared cache unreachable (${reason ?? connection.safeUrl}): answers come from the API server until it is back`);
+    },
+  });
+  const onError = (operation: string): void => metrics.sharedCacheError(operation);
+  return { connection, answers: createRedisCache(connection, { onError }), persistedQueries: createRedisApqCache(connection, { onError }) };
+}
+
 /** What every request's upstream session shares, made once per server. */
-function upstreamServices(options: ServerOptions, limits: Limits): UpstreamServices {
+function upstreamServices(options: ServerOptions, limits: Limits, shared: SharedStore | undefined): UpstreamServices {
+  if (shared && !options.cacheKeySecret) throw new TypeError('redisUrl needs cacheKeySecret: replicas sharing one Redis must name callers with the same secret');
   return {
     kube: options.kube,
     concurrency: options.concurrency,
     inflight: new InflightCalls(),
     keySecret: callerKeySecret(options.cacheKeySecret),
-    ...(options.cache ? { cache: new AnswerCache(options.cache) } : {}),
+    ...(options.cache ? { cache: new AnswerCache({ ...options.cache, ...(shared ? { shared: shared.answers } : {}) }) } : {}),
     requestDeadlineMs: options.requestDeadlineMs,
     maxUpstreamCalls: limits.maxUpstreamCalls,
     maxRequestUpstreamBytes: limits.maxRequestUpstreamBytes,
@@ -191,7 +223,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     await app.register(fastifyCors, { origin: options.corsOrigins });
   }
 
-  const upstream = upstreamServices(options, limits);
+  const shared = options.redisUrl ? connectSharedStore(options.redisUrl, logger, metrics) : undefined;
+  const upstream = upstreamServices(options, limits, shared);
   const contextOptions: ContextOptions = { upstream, lendCredentials: options.lendCredentials, listThreshold: options.listThreshold };
   metrics.watchUpstreamBounds({ fair: upstream.fair!, bytesInUse: upstream.bytesInUse! });
   if (upstream.cache) metrics.watchCache(upstream.cache);
@@ -223,6 +256,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     allowBatchedHttpRequests: limits.batchMaxOperations > 0,
     parseOptions: { maxTokens: limits.maxTokens },
     formatError,
+    // Registered once, known to every replica; Apollo's in-memory store without Redis.
+    ...(shared ? { persistedQueries: { cache: shared.persistedQueries } } : {}),
     validationRules: [...armor.validationRules, rootFieldsRule(limits.maxRootFields)],
     plugins: [
       ...armor.plugins,
@@ -297,6 +332,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     async stop() {
       await app.close();
       await apollo.stop();
+      await shared?.connection.close();
     },
   };
 }

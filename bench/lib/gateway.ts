@@ -39,6 +39,7 @@ export async function startBenchGateway(upstreamUrl: string, env: Record<string,
     limits: limitsOf(config),
     cache: cacheOptionsOf(config),
     cacheKeySecret: config.cacheKeySecret,
+    redisUrl: config.redisUrl,
   });
   return {
     config,
