@@ -34,7 +34,7 @@ export type ChildReply = { id: number } & (
 );
 
 /** Options without host, port or anything that does not survive JSON. */
-export type UpstreamOptions = Pick<DemoClusterOptions, 'tokens' | 'wide' | 'maxRecordedRequests' | 'faults'>;
+export type UpstreamOptions = Pick<DemoClusterOptions, 'tokens' | 'wide' | 'page' | 'maxRecordedRequests' | 'faults'>;
 
 export async function startUpstream(mode: UpstreamMode, options: UpstreamOptions, maxSeconds: number): Promise<Upstream> {
   if (mode === 'inline') {

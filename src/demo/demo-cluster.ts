@@ -17,6 +17,7 @@ import { isPrettyPrint } from '../openshift/request-target';
 import { sendPadded } from './oversize';
 import { parseRequestTarget, requestInfoFor } from './request-target';
 import { SAMPLE_DATA } from './sample-data';
+import { withPageNamespace } from './sample-page';
 import { withWideNamespace } from './sample-wide';
 
 export type { DemoFaults, InjectedFault } from './demo-faults';
@@ -53,6 +54,11 @@ export interface DemoClusterOptions {
    * a distinct image (sample-wide.ts, WIDE): one request can fan out to that many reads.
    */
   wide?: { historyLength: number };
+  /**
+   * Add namespace `page`: 20 streams whose 31 tags' newest entries are 31 `<stream>@<digest>`
+   * names over 19 images (sample-page.ts, PAGE), the namespace of a frontend's page query.
+   */
+  page?: boolean;
 }
 
 export interface DemoCluster {
@@ -91,7 +97,8 @@ function send(res: http.ServerResponse, answer: DemoResponse, pretty: boolean): 
 export async function startDemoCluster(options: DemoClusterOptions = {}): Promise<DemoCluster> {
   const host = options.host ?? '127.0.0.1';
   const tokens = options.tokens ?? DEMO_TOKENS;
-  const store = new DemoStore(options.wide ? withWideNamespace(SAMPLE_DATA, options.wide.historyLength) : SAMPLE_DATA);
+  const withWide = options.wide ? withWideNamespace(SAMPLE_DATA, options.wide.historyLength) : SAMPLE_DATA;
+  const store = new DemoStore(options.page ? withPageNamespace(withWide) : withWide);
   const requests: RecordedRequest[] = [];
   const maxRecorded = options.maxRecordedRequests ?? Infinity;
   const sockets = new Set<Socket>();
