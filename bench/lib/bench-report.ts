@@ -36,6 +36,8 @@ export interface ReportHeader {
   date: string;
   cores: number;
   node: string;
+  /** 1-minute load average when the bench started and ended: other work on the machine skews every number. */
+  loadAverage: { start: number; end: number };
   seconds: number;
   connections: number;
   warmupSeconds: number;
@@ -112,7 +114,8 @@ export function renderReport(header: ReportHeader, configurations: Configuration
   return [
     `## \`npm run bench\` (${header.date})`,
     '',
-    `Machine: ${header.cores} cores, Node ${header.node}. Each scenario: autocannon in the bench's process, ${header.connections} connections for ` +
+    `Machine: ${header.cores} cores, Node ${header.node}, load average (1 min) ${header.loadAverage.start.toFixed(1)} at the start and ` +
+      `${header.loadAverage.end.toFixed(1)} at the end (the bench's own processes included). Each scenario: autocannon in the bench's process, ${header.connections} connections for ` +
       `${header.seconds} s after ${header.warmupSeconds} s of warm-up that is not counted; the demo cluster (namespace \`page\`) and the gateway each ` +
       `in a child process of their own, a fresh gateway per configuration, gateway defaults otherwise; caller ${header.caller}.`,
     '',
@@ -123,7 +126,7 @@ export function renderReport(header: ReportHeader, configurations: Configuration
     '- The first answer of each scenario is compared with what the demo cluster serves; under load a body is "wrong" when it is not the expected kind of ' +
       'document or a GraphQL answer has `errors`. Upstream calls / request: the demo cluster\'s request count over the run / answers (1 for direct by definition); ' +
       'every connection asks the same thing as the same caller, so the gateway\'s sharing of identical calls in flight brings it below one call per upstream read. ' +
-      'RSS: the gateway\'s process, sampled every 250 ms. Page one request at a time: after 20 untimed page queries against namespace `demo` (so the code is warm, not the data).',
+      'RSS: the gateway\'s process, sampled every 250 ms. Page one request at a time: after 50 untimed page queries against namespace `demo` (so the code is warm, not the data).',
     ...notes.map((n) => `- ${n}`),
     '',
     ...ratioTable(configurations),
