@@ -103,9 +103,13 @@ function memorySection(m: MemoryResult, settings: string): string[] {
     `${m.distinctNames} distinct names of wide/long@<digest> (a 5000-entry history) read round-robin; ${Math.round(m.load.rps)} req/s, ` +
       `p50 ${ms(m.load.p50Ms)} ms, p99 ${ms(m.load.p99Ms)} ms, ${calls(m.upstreamPerRequest)} upstream calls / request, errors / non-2xx / wrong body ${m.load.errors} / ${m.load.non2xx} / ${m.load.mismatches}.`,
     '',
-    '| gateway RSS MB at 10 s | middle | end | peak | levelled off (end vs middle within +20%) |',
-    '| ---: | ---: | ---: | ---: | --- |',
-    `| ${mb(m.at10)} | ${mb(m.middle)} | ${mb(m.end)} | ${mb(m.peak)} | ${m.levelledOff ? 'yes' : 'no'} (${m.growth >= 0 ? '+' : ''}${m.growth.toFixed(1)}%) |`,
+    '| gateway | at 10 s | middle | end | peak |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    `| RSS MB | ${mb(m.at10)} | ${mb(m.middle)} | ${mb(m.end)} | ${mb(m.peak)} |`,
+    `| heap in use after a full collection MB | ${mb(m.heapAfterGc.at10)} | ${mb(m.heapAfterGc.middle)} | ${mb(m.heapAfterGc.end)} | - |`,
+    '',
+    `Retained heap levelled off (end vs middle within +20%): **${m.levelledOff ? 'yes' : 'no'}** (${m.growth >= 0 ? '+' : ''}${m.growth.toFixed(1)}%). ` +
+      'RSS also holds garbage V8 has not collected yet, so the retained heap (read with `--expose-gc` after a full collection) is what says whether memory levels off.',
     '',
   ];
 }

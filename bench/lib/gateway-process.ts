@@ -21,6 +21,12 @@ async function main(): Promise<void> {
     });
   process.on('message', (message: { type: string }) => {
     if (message.type === 'stop') stop();
+    // What the process holds once garbage is gone (with --expose-gc): what a leak or an unbounded cache would grow.
+    if (message.type === 'memory') {
+      (globalThis as { gc?: () => void }).gc?.();
+      const { rss, heapUsed } = process.memoryUsage();
+      reply({ type: 'memory', rss, heapUsed });
+    }
   });
   process.on('disconnect', () => void gateway.stop().then(() => process.exit(0)));
   reply({ type: 'ready', url: gateway.server.url, config: gateway.config });

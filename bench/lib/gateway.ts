@@ -52,12 +52,14 @@ export async function startBenchGateway(upstreamUrl: string, env: Record<string,
   };
 }
 
-export type GatewayChildReply = { type: 'ready'; url: string; config: Config } | { type: 'stopped' };
+export type GatewayChildReply = { type: 'ready'; url: string; config: Config } | { type: 'stopped' } | { type: 'memory'; rss: number; heapUsed: number };
 
 export interface ForkedGateway {
   config: Config;
   url: string;
   pid: number;
+  /** RSS and heap in use after a full collection (the process must run with --expose-gc for the collection). */
+  memory(): Promise<{ rss: number; heapUsed: number }>;
   stop(): Promise<void>;
 }
 
@@ -85,6 +87,18 @@ export async function forkBenchGateway(upstreamUrl: string, env: Record<string, 
   return {
     ...ready,
     pid: child.pid ?? 0,
+    memory: () =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('the gateway process did not report its memory within 10 s')), 10_000);
+        const listen = (message: GatewayChildReply): void => {
+          if (message.type !== 'memory') return;
+          clearTimeout(timer);
+          child.off('message', listen);
+          resolve({ rss: message.rss, heapUsed: message.heapUsed });
+        };
+        child.on('message', listen);
+        child.send({ type: 'memory' });
+      }),
     async stop() {
       if (child.exitCode !== null) return;
       const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

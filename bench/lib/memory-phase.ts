@@ -14,18 +14,26 @@ export interface MemoryResult {
   distinctNames: number;
   load: LoadResult;
   upstreamPerRequest: number;
+  /** Heap in use (bytes) after a full collection, 10 s in, in the middle and at the end: what the process retains. */
+  heapAfterGc: { at10: number; middle: number; end: number };
   /** RSS (bytes) 10 s in, in the middle and at the end of the run. */
   at10: number;
   middle: number;
   end: number;
   peak: number;
+  /** Whether the retained heap levelled off: end vs middle within +20%. */
   levelledOff: boolean;
-  /** end vs middle, in percent. */
+  /** Retained heap, end vs middle, in percent. */
   growth: number;
 }
 
 /** Runs `seconds` of REST reads of `wide/long@<digest>` against the gateway, RSS sampled every second. */
-export async function memoryPhase(upstream: Upstream, gateway: { url: string; pid: number }, connections: number, seconds: number): Promise<MemoryResult> {
+export async function memoryPhase(
+  upstream: Upstream,
+  gateway: { url: string; pid: number; memory(): Promise<{ heapUsed: number }> },
+  connections: number,
+  seconds: number,
+): Promise<MemoryResult> {
   const stream = await getJson<ImageStream>(upstream.url, `/apis/image.openshift.io/v1/namespaces/${WIDE.namespace}/imagestreams/${WIDE.stream}`);
   const digests = (stream.status?.tags?.find((t) => t.tag === WIDE.tag)?.items ?? []).map((item) => item.image);
   let next = 0;
@@ -36,7 +44,11 @@ export async function memoryPhase(upstream: Upstream, gateway: { url: string; pi
 
   const watch = new ProcessWatch(1000, gateway.pid);
   const before = (await upstream.stats()).requests;
+  // The retained heap read while the load runs, at 10 s, half way and just before the end.
+  const heapAt = (ms: number): Promise<number> => sleep(ms).then(async () => (await gateway.memory()).heapUsed);
+  const heaps = Promise.all([heapAt(Math.min(10_000, seconds * 250)), heapAt((seconds * 1000) / 2), heapAt(seconds * 1000 - 500)]);
   const load = await runLoad(target, connections, seconds);
+  const [heapAt10, heapMiddle, heapEnd] = await heaps;
   await sleep(100);
   const after = (await upstream.stats()).requests;
   watch.stop();
@@ -46,12 +58,13 @@ export async function memoryPhase(upstream: Upstream, gateway: { url: string; pi
     watch.samples.reduce((best, s) => (Math.abs(s.at - (load.from + ms)) < Math.abs(best.at - (load.from + ms)) ? s : best), watch.samples[0]!).rss;
   const middle = near((seconds * 1000) / 2);
   const end = near(seconds * 1000);
-  const growth = (end / middle - 1) * 100;
+  const growth = (heapEnd / heapMiddle - 1) * 100;
   return {
     seconds,
     distinctNames: Math.min(digests.length, load.total + 1),
     load,
     upstreamPerRequest: (after - before) / Math.max(1, load.total),
+    heapAfterGc: { at10: heapAt10, middle: heapMiddle, end: heapEnd },
     at10: near(10_000),
     middle,
     end,

@@ -8,6 +8,7 @@ import { bigStream, BIG_STREAM } from './sample-big-stream';
 import { BIG_LAYER_SIZE, demoNamespaceImages, openshiftImages, teamAImages } from './sample-images';
 import { ubuntuImages, UBUNTU_AMD64_DIGEST, UBUNTU_ARM64_DIGEST, UBUNTU_TWO_PLATFORM_LIST_DIGEST } from './sample-ubuntu';
 import { buildStream, historyOf, INTERNAL_REGISTRY_HOST } from './stream-builder';
+import { deepFreeze } from './deep-freeze';
 
 export { BIG_STREAM } from './sample-big-stream';
 export { BIG_LAYER_SIZE } from './sample-images';
@@ -370,13 +371,6 @@ function createSampleData() {
   return { data: deepFreeze(data), samples };
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}
 
 const created = createSampleData();
 

@@ -10,6 +10,7 @@ import { buildImage, RevisionCounter, type LayerRecipe } from './image-builder';
 import type { Image, Namespace, ObjectReference } from './image-types';
 import type { SampleData } from './sample-data';
 import { buildStream, INTERNAL_REGISTRY_HOST, type HistoryEntry, type StreamRecipe, type TagRecipe } from './stream-builder';
+import { deepFreeze } from './deep-freeze';
 
 /** What the page namespace holds; the test counts it over HTTP. */
 export const PAGE = { namespace: 'page', streams: 20, tags: 31, distinctLatestImages: 19, stream: 'frontend' } as const;
@@ -292,10 +293,3 @@ export function withPageNamespace(base: SampleData): SampleData {
   return data;
 }
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}

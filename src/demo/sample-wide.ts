@@ -7,6 +7,7 @@ import { buildImage, RevisionCounter } from './image-builder';
 import type { Image, Namespace } from './image-types';
 import type { SampleData } from './sample-data';
 import { buildStream, type HistoryEntry } from './stream-builder';
+import { deepFreeze } from './deep-freeze';
 
 /** Where the wide data lives; history entry e (newest first) is image `historyLength - 1 - e`. */
 export const WIDE = { namespace: 'wide', stream: 'long', tag: 'latest', layersPerImage: 3 } as const;
@@ -101,10 +102,3 @@ export function withWideNamespace(base: SampleData, historyLength: number): Samp
 
 let lastBase: SampleData | undefined;
 
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
-}

@@ -6,18 +6,18 @@ import type { FairLimiter } from './fair-limiter';
  * `concurrency` calls in flight at once), then the process's, shared fairly between callers.
  */
 export class CallSlots {
-  private readonly limit: LimitFunction;
+  /** Made on the first call: a request answered from the cache makes none. */
+  private limit: LimitFunction | undefined;
 
   constructor(
-    concurrency: number,
+    private readonly concurrency: number,
     private readonly fair: FairLimiter | undefined,
     private readonly caller: string,
-  ) {
-    this.limit = pLimit(concurrency);
-  }
+  ) {}
 
   run<T>(signal: AbortSignal | undefined, call: () => Promise<T>): Promise<T> {
     const fair = this.fair;
+    this.limit ??= pLimit(this.concurrency);
     return this.limit(() => (fair ? fair.run(this.caller, signal, call) : call()));
   }
 }
