@@ -1,10 +1,11 @@
 // Batching benchmark: the BIG_STREAM history query (12 tags x 4 entries over 20 images, each
-// entry's image layers asked for) behind an injected upstream latency, with the default bound of
-// 16 calls in flight and with 1 (one call after another), to show depth, not object count, sets
-// the time. Loopback only; a fixed number of runs.
+// entry's image layers asked for) behind an injected upstream latency, with the default calls in
+// flight (UPSTREAM_CONCURRENCY) and with 1 (one call after another), to show that depth, not
+// object count, sets the time. Loopback only; a fixed number of runs.
 //
 //   npm run bench:batching                 50 ms latency, 10 runs each
 //   BENCH_LATENCY_MS=100 BENCH_RUNS=5 npm run bench:batching
+import { loadConfig } from '../src/config';
 import 'reflect-metadata';
 import { BIG_STREAM } from '../src/demo/sample-data';
 import { StreamHistoryLayersDocument } from '../test/generated/graphql';
@@ -38,7 +39,8 @@ async function main(): Promise<void> {
   console.log(`BIG_STREAM history query, ${LATENCY_MS} ms upstream latency, ${RUNS} runs; one call after another would take >= ${sequentialFloor} ms\n`);
   console.log('| calls in flight (UPSTREAM_CONCURRENCY) | upstream calls | median ms | max ms |');
   console.log('| --- | --- | --- | --- |');
-  for (const concurrency of [16, 1]) {
+  // The default per-request bound, then one call after another.
+  for (const concurrency of [loadConfig({}).upstreamConcurrency, 1]) {
     const { calls, medianMs, maxMs } = await measure(concurrency);
     console.log(`| ${concurrency} | ${calls} | ${medianMs.toFixed(0)} | ${maxMs.toFixed(0)} |`);
   }
