@@ -13,6 +13,7 @@ import { createContext, type Context, type ContextOptions } from './context';
 import { InflightCalls } from './upstream/inflight-calls';
 import { AnswerCache, type AnswerCacheOptions } from './upstream/answer-cache';
 import { BytesInUse } from './upstream/bytes-in-use';
+import { EventLoopTurns } from './upstream/event-loop-turns';
 import { callerKeySecret } from './upstream/caller-key';
 import { createRedisApqCache, type RedisApqCache } from './upstream/redis-apq-cache';
 import { createRedisCache, type RedisCache } from './upstream/redis-cache';
@@ -165,7 +166,7 @@ function upstreamServices(options: ServerOptions, limits: Limits, shared: Shared
     concurrency: options.concurrency,
     inflight: new InflightCalls(),
     keySecret: callerKeySecret(options.cacheKeySecret),
-    ...(options.cache ? { cache: new AnswerCache({ ...options.cache, ...(shared ? { shared: shared.answers } : {}) }) } : {}),
+    ...(options.cache ? { cache: new AnswerCache({ ...options.cache, ...(shared ? { shared: shared.answers } : {}) }), hitTurns: new EventLoopTurns() } : {}),
     requestDeadlineMs: options.requestDeadlineMs,
     maxUpstreamCalls: limits.maxUpstreamCalls,
     maxRequestUpstreamBytes: limits.maxRequestUpstreamBytes,

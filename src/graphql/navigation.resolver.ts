@@ -1,6 +1,8 @@
-import { Arg, Ctx, Extensions, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, Extensions, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { originOf, originOfStream } from '../loaders/stream-view';
+import { locatedLoad } from './located-error';
 import { tagEventListView } from './stream-views.resolver';
 import { splitImageStreamImageName } from '../kube/object-names';
 import type * as kube from '../kube/types';
@@ -10,10 +12,12 @@ import { ImageStream, ImageStreamImage, Manifest, NamedTagEventList, TagEvent } 
 // Navigation fields: each one a load through the request's loaders, so the same object reached
 // along many paths is fetched once, and distinct ones in one batch.
 
-function imageStreamImageThroughOrigin(object: object, digest: string, ctx: Context): Promise<kube.ImageStreamImage> | null {
+// Fields reached once per history entry fail with errors made located (./located-error): a
+// request past its budget fails thousands of them at once.
+function imageStreamImageThroughOrigin(object: object, digest: string, ctx: Context, info: GraphQLResolveInfo): Promise<kube.ImageStreamImage> | null {
   const origin = originOf(object);
   if (!origin || !digest) return null;
-  return ctx.loaders.imageStreamImage.load({ namespace: origin.namespace, name: `${origin.stream}@${digest}`, through: origin.imageStream });
+  return locatedLoad(ctx.loaders.imageStreamImage.load({ namespace: origin.namespace, name: `${origin.stream}@${digest}`, through: origin.imageStream }), info);
 }
 
 @Resolver(() => TagEvent)
@@ -24,8 +28,8 @@ export class TagEventResolver {
       'The image behind this history entry, read as `<stream>@<image>` through its stream, so callers who may not read cluster-scoped images see it too.',
   })
   @Extensions({ upstreamCalls: 1 } satisfies UpstreamCost)
-  imageStreamImage(@Root() event: kube.TagEvent, @Ctx() ctx: Context): Promise<kube.ImageStreamImage> | null {
-    return imageStreamImageThroughOrigin(event, event.image, ctx);
+  imageStreamImage(@Root() event: kube.TagEvent, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<kube.ImageStreamImage> | null {
+    return imageStreamImageThroughOrigin(event, event.image, ctx, info);
   }
 }
 
@@ -36,8 +40,8 @@ export class ManifestResolver {
     description: 'This manifest-list member as an image, read through the stream the list was read from.',
   })
   @Extensions({ upstreamCalls: 1 } satisfies UpstreamCost)
-  imageStreamImage(@Root() manifest: kube.ImageManifest, @Ctx() ctx: Context): Promise<kube.ImageStreamImage> | null {
-    return imageStreamImageThroughOrigin(manifest, manifest.digest, ctx);
+  imageStreamImage(@Root() manifest: kube.ImageManifest, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<kube.ImageStreamImage> | null {
+    return imageStreamImageThroughOrigin(manifest, manifest.digest, ctx, info);
   }
 }
 
@@ -62,10 +66,10 @@ export class ImageStreamResolver {
 export class ImageStreamImageResolver {
   @FieldResolver(() => ImageStream, { nullable: true, description: 'The image stream this image was read through.' })
   @Extensions({ upstreamCalls: 1 } satisfies UpstreamCost)
-  imageStream(@Root() isi: kube.ImageStreamImage, @Ctx() ctx: Context): Promise<kube.ImageStream> | null {
+  imageStream(@Root() isi: kube.ImageStreamImage, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<kube.ImageStream> | null {
     const namespace = isi.metadata.namespace;
     const stream = splitImageStreamImageName(isi.metadata.name ?? '')?.stream;
     if (!namespace || !stream) return null;
-    return ctx.loaders.imageStream.load({ namespace, name: stream });
+    return locatedLoad(ctx.loaders.imageStream.load({ namespace, name: stream }), info);
   }
 }

@@ -3,7 +3,7 @@ import { KubeApiError, UpstreamUnavailableError } from '../kube/errors';
 import { MAX_LIST_LIMIT, type GetRequest } from '../kube/kube-client';
 import type { Image, ImageStream, ImageStreamImage, ImageStreamList, ImageStreamTag, Resource, ResourceTypes } from '../kube/types';
 import type { UpstreamSession } from '../upstream/upstream-session';
-import { imageStreamImageThrough } from './derive-image-stream-image';
+import { imageStreamImageThrough, imagesInHistory } from './derive-image-stream-image';
 import { notFoundError } from './not-found-status';
 
 export interface NamespacedName {
@@ -123,11 +123,17 @@ export function createLoaders(session: UpstreamSession, options: LoaderOptions):
   // One GET per distinct image of a namespace: the other streams' views of it are built from
   // that answer (./derive-image-stream-image), across the batches of the request.
   const fetchedImages = new Map<string, Promise<ImageStreamImage>>();
+  const histories = new WeakMap<ImageStream, ReadonlySet<string>>();
+  const historyOf = (stream: ImageStream): ReadonlySet<string> => {
+    let images = histories.get(stream);
+    if (!images) histories.set(stream, (images = imagesInHistory(stream)));
+    return images;
+  };
   const imageStreamImage = new DataLoader<ImageStreamImageKey, ImageStreamImage, string>(
     (keys) =>
       Promise.all(
         keys.map((key) =>
-          imageStreamImageThrough(key, fetchedImages, (name) => get({ resource: 'imagestreamimages', namespace: key.namespace, name })).catch(asError),
+          imageStreamImageThrough(key, fetchedImages, (name) => get({ resource: 'imagestreamimages', namespace: key.namespace, name }), historyOf).catch(asError),
         ),
       ),
     { cacheKeyFn: namespacedKey },

@@ -27,8 +27,9 @@ export async function imageStreamImageThrough(
   key: DerivableKey,
   fetched: Map<string, Promise<ImageStreamImage>>,
   getImageStreamImage: (name: string) => Promise<ImageStreamImage>,
+  historyOf: (stream: ImageStream) => ReadonlySet<string> = imagesInHistory,
 ): Promise<ImageStreamImage> {
-  const image = derivableImage(key);
+  const image = derivableImage(key, historyOf);
   if (image === undefined) return getImageStreamImage(key.name);
   const slot = JSON.stringify([key.namespace, image]);
   const first = fetched.get(slot);
@@ -50,11 +51,15 @@ export async function imageStreamImageThrough(
 }
 
 /** The full image name `key` asks for when its view may be derived from another stream's; else undefined. */
-function derivableImage(key: DerivableKey): string | undefined {
+function derivableImage(key: DerivableKey, historyOf: (stream: ImageStream) => ReadonlySet<string>): string | undefined {
   const stream = key.through;
   const split = splitImageStreamImageName(key.name);
   if (!stream || !split) return undefined;
   if (stream.metadata.namespace !== key.namespace || stream.metadata.name !== split.stream) return undefined;
-  const inHistory = (stream.status?.tags ?? []).some((list) => (list.items ?? []).some((event) => event.image === split.id));
-  return inHistory ? split.id : undefined;
+  return historyOf(stream).has(split.id) ? split.id : undefined;
+}
+
+/** Every image a stream's tag histories name. A loader remembers it per stream: a history of thousands is read once, not once per entry. */
+export function imagesInHistory(stream: ImageStream): ReadonlySet<string> {
+  return new Set((stream.status?.tags ?? []).flatMap((list) => (list.items ?? []).map((event) => event.image)));
 }

@@ -1,3 +1,5 @@
+import { EventLoopTurns } from './event-loop-turns';
+
 interface Entry {
   promise: Promise<unknown>;
   controller: AbortController;
@@ -12,8 +14,8 @@ interface Entry {
  */
 export class InflightCalls {
   private readonly entries = new Map<string, Entry>();
-  /** The end of the chain of turns given to joiners (see `turn`). */
-  private turns: Promise<void> = Promise.resolve();
+  /** Joiners resume one per event-loop turn (see `run`). */
+  private readonly turns = new EventLoopTurns();
 
   /** Calls in flight now (for metrics and tests). */
   get size(): number {
@@ -48,17 +50,7 @@ export class InflightCalls {
       void joined.promise.catch(() => undefined).finally(() => signal.removeEventListener('abort', leave));
     }
     const shared = joined.promise as Promise<T>;
-    return joining ? shared.then((value) => this.turn().then(() => value), (error: unknown) => this.turn().then(() => Promise.reject(error))) : shared;
-  }
-
-  /**
-   * Resolves in an event-loop turn of its own, after every earlier joiner's: the many requests
-   * that shared one call resume one per turn, with the I/O of every other client (a probe, a
-   * small request) served in between, instead of all at once in one long synchronous stretch.
-   */
-  private turn(): Promise<void> {
-    const next = this.turns.then(() => new Promise<void>((resolve) => setImmediate(resolve)));
-    this.turns = next;
-    return next;
+    // The many requests that shared one call resume one per turn, not all in one synchronous stretch.
+    return joining ? shared.then((value) => this.turns.next().then(() => value), (error: unknown) => this.turns.next().then(() => Promise.reject(error))) : shared;
   }
 }

@@ -5,6 +5,7 @@ import { requestPath } from '../kube/resource-path';
 import type { Resource, ResourceTypes } from '../kube/types';
 import type { AnswerCache } from './answer-cache';
 import type { BytesInUse } from './bytes-in-use';
+import type { EventLoopTurns } from './event-loop-turns';
 import { CallSlots } from './call-slots';
 import { callerKey } from './caller-key';
 import type { FairLimiter } from './fair-limiter';
@@ -22,6 +23,11 @@ export interface UpstreamServices {
   keySecret: Buffer;
   /** Answers kept across requests; none when CACHE_TTL_SECONDS is 0. */
   cache?: AnswerCache;
+  /**
+   * The turns cache hits resume in. A hit is not I/O: without turns, a request of hundreds of
+   * hits would run to its end in one synchronous stretch while every other client waits.
+   */
+  hitTurns?: EventLoopTurns;
   /** Time one request may spend on upstream calls, retries included; unlimited when absent. */
   requestDeadlineMs?: number;
   /** Most upstream calls (or cache hits) one request may make (MAX_UPSTREAM_CALLS); unlimited when absent. */
@@ -116,6 +122,8 @@ export function createUpstreamSession(services: UpstreamServices, auth: CallerAu
     const hit = await cache.lookup(key, request);
     if (hit) {
       stats.cacheHits++;
+      // The hits of this request resume together, in a turn of their own.
+      await services.hitTurns?.next(stats);
       return hit;
     }
     try {
