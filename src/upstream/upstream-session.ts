@@ -102,7 +102,7 @@ export function createUpstreamSession(services: UpstreamServices, auth: CallerAu
     return budget.admission();
   }
 
-  function fetch(request: ReadRequest, key: string): Promise<UpstreamBody> {
+  function callUpstream(request: ReadRequest, key: string): Promise<UpstreamBody> {
     return inflight.run(key, signal, (shared) =>
       slots.run(shared, () => {
         stats.upstreamCalls++;
@@ -118,7 +118,7 @@ export function createUpstreamSession(services: UpstreamServices, auth: CallerAu
     // JSON of the parts: no caller key and path can make another pair's key.
     const key = JSON.stringify([caller, requestPath(request)]);
     await spend();
-    if (!cache) return fetch(request, key);
+    if (!cache) return callUpstream(request, key);
     const hit = await cache.lookup(key, request);
     if (hit) {
       stats.cacheHits++;
@@ -127,7 +127,7 @@ export function createUpstreamSession(services: UpstreamServices, auth: CallerAu
       return hit;
     }
     try {
-      const body = await fetch(request, key);
+      const body = await callUpstream(request, key);
       cache.storeAnswer(key, request, body);
       return body;
     } catch (error) {
