@@ -96,12 +96,6 @@ export function createUpstreamSession(services: UpstreamServices, auth: CallerAu
   const stats: SessionStats = { upstreamCalls: 0, cacheHits: 0 };
   const { cache, inflight, kube } = services;
 
-  /** The budget's count, then the request's turn when it is heavy (RequestBudget.admission). */
-  function spend(): Promise<void> | undefined {
-    budget.spendCall();
-    return budget.admission();
-  }
-
   function callUpstream(request: ReadRequest, key: string): Promise<UpstreamBody> {
     return inflight.run(key, signal, (shared) =>
       slots.run(shared, () => {
@@ -115,9 +109,12 @@ export function createUpstreamSession(services: UpstreamServices, auth: CallerAu
   async function read(request: ReadRequest): Promise<UpstreamBody> {
     // No credentials: fail before any upstream call, never fall back to the gateway's own.
     if (auth instanceof MissingCredentialsError) throw auth;
+    // Counted first: a request past its budget fails each further read before building anything for it.
+    budget.spendCall();
     // JSON of the parts: no caller key and path can make another pair's key.
     const key = JSON.stringify([caller, requestPath(request)]);
-    await spend();
+    // A heavy request's turn (RequestBudget.admission).
+    await budget.admission();
     if (!cache) return callUpstream(request, key);
     const hit = await cache.lookup(key, request);
     if (hit) {
