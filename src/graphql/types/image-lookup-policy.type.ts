@@ -1,6 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
+import { UPSTREAM_DATA } from './upstream-data';
 
 @ObjectType({
+  ...UPSTREAM_DATA,
   description:
     'ImageLookupPolicy describes how an image stream can be used to override the image references used by pods, builds, and other resources in a namespace.',
 })

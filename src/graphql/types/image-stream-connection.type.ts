@@ -1,8 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 import { ImageStream } from './image-stream.type';
 import { PageInfo } from './page-info.type';
+import { UPSTREAM_DATA } from './upstream-data';
 
-@ObjectType({ description: 'An image stream in a page of image streams, with the cursor that points at it.' })
+@ObjectType({ ...UPSTREAM_DATA, description: 'An image stream in a page of image streams, with the cursor that points at it.' })
 export class ImageStreamEdge {
   @Field(() => String, {
     description: 'Opaque cursor of this edge; pass it as `after` to continue after this image stream.',
@@ -13,7 +14,7 @@ export class ImageStreamEdge {
   node!: ImageStream;
 }
 
-@ObjectType({ description: 'A page of image streams (Relay connection).' })
+@ObjectType({ ...UPSTREAM_DATA, description: 'A page of image streams (Relay connection).' })
 export class ImageStreamConnection {
   @Field(() => [ImageStreamEdge], { description: 'The image streams of this page, in the order the API server lists them.' })
   edges!: ImageStreamEdge[];

@@ -4,8 +4,10 @@ import { Image } from './image.type';
 import { ObjectMeta } from './object-meta.type';
 import { TagEventCondition } from './tag-event.type';
 import { TagReference } from './tag-reference.type';
+import { UPSTREAM_DATA } from './upstream-data';
 
 @ObjectType({
+  ...UPSTREAM_DATA,
   description:
     'ImageStreamTag represents an Image that is retrieved by tag name from an ImageStream. ' +
     'The image associated with this resource is the most recently successfully tagged, imported, or pushed image ' +

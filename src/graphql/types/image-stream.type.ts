@@ -3,8 +3,9 @@ import { ImageLookupPolicy } from './image-lookup-policy.type';
 import { ObjectMeta } from './object-meta.type';
 import { NamedTagEventList } from './tag-event.type';
 import { TagReference } from './tag-reference.type';
+import { UPSTREAM_DATA } from './upstream-data';
 
-@ObjectType({ description: 'ImageStreamSpec represents options for ImageStreams.' })
+@ObjectType({ ...UPSTREAM_DATA, description: 'ImageStreamSpec represents options for ImageStreams.' })
 export class ImageStreamSpec {
   @Field(() => ImageLookupPolicy, {
     nullable: true,
@@ -27,7 +28,7 @@ export class ImageStreamSpec {
   tags?: TagReference[];
 }
 
-@ObjectType({ description: 'ImageStreamStatus contains information about the state of this image stream.' })
+@ObjectType({ ...UPSTREAM_DATA, description: 'ImageStreamStatus contains information about the state of this image stream.' })
 export class ImageStreamStatus {
   @Field(() => String, {
     nullable: true,
@@ -53,6 +54,7 @@ export class ImageStreamStatus {
 }
 
 @ObjectType({
+  ...UPSTREAM_DATA,
   description:
     'An ImageStream stores a mapping of tags to images, metadata overrides that are applied when images are tagged in a stream, ' +
     'and an optional reference to a container image repository on a registry. ' +

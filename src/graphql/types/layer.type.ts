@@ -1,8 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 import { IMAGE_LAYER_DOC } from '../../openshift/field-docs';
 import { GraphQLSafeInt } from './scalars';
+import { UPSTREAM_DATA } from './upstream-data';
 
-@ObjectType({ description: IMAGE_LAYER_DOC[''] })
+@ObjectType({ ...UPSTREAM_DATA, description: IMAGE_LAYER_DOC[''] })
 export class Layer {
   @Field(() => String, { description: IMAGE_LAYER_DOC.name })
   name!: string;

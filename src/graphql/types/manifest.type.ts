@@ -1,7 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 import { GraphQLSafeInt } from './scalars';
+import { UPSTREAM_DATA } from './upstream-data';
 
 @ObjectType({
+  ...UPSTREAM_DATA,
   description:
     'ImageManifest represents sub-manifests of a manifest list. The Digest field points to a regular Image object.',
 })

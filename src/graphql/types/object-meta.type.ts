@@ -1,7 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { GraphQLJSONObject } from './scalars';
+import { UPSTREAM_DATA } from './upstream-data';
 
 @ObjectType({
+  ...UPSTREAM_DATA,
   description:
     'ObjectMeta is metadata that all persisted resources must have, which includes all objects users must create. ' +
     'Synthesised objects such as ImageStreamImage carry only some of these fields.',

@@ -1,6 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
+import { UPSTREAM_DATA } from './upstream-data';
 
 @ObjectType({
+  ...UPSTREAM_DATA,
   description: 'ObjectReference contains enough information to let you inspect or modify the referred object.',
 })
 export class ObjectReference {

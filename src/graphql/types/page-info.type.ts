@@ -1,6 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
+import { UPSTREAM_DATA } from './upstream-data';
 
-@ObjectType({ description: 'Information about the current page of a Relay connection.' })
+@ObjectType({ ...UPSTREAM_DATA, description: 'Information about the current page of a Relay connection.' })
 export class PageInfo {
   @Field(() => Boolean, { description: 'Whether more edges follow the last one of this page.' })
   hasNextPage!: boolean;

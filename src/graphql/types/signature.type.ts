@@ -1,8 +1,10 @@
 import { Field, ObjectType } from 'type-graphql';
 import { ObjectMeta } from './object-meta.type';
 import { GraphQLJSONObject } from './scalars';
+import { UPSTREAM_DATA } from './upstream-data';
 
 @ObjectType({
+  ...UPSTREAM_DATA,
   description:
     'SignatureCondition describes an image signature condition of particular kind at particular probe time.',
 })
@@ -35,7 +37,7 @@ export class SignatureCondition {
   message?: string;
 }
 
-@ObjectType({ description: 'SignatureIssuer holds information about an issuer of signing certificate or key.' })
+@ObjectType({ ...UPSTREAM_DATA, description: 'SignatureIssuer holds information about an issuer of signing certificate or key.' })
 export class SignatureIssuer {
   @Field(() => String, { nullable: true, description: 'Organization name.' })
   organization?: string;
@@ -45,6 +47,7 @@ export class SignatureIssuer {
 }
 
 @ObjectType({
+  ...UPSTREAM_DATA,
   description: 'SignatureSubject holds information about a person or entity who created the signature.',
 })
 export class SignatureSubject {
@@ -63,6 +66,7 @@ export class SignatureSubject {
 }
 
 @ObjectType({
+  ...UPSTREAM_DATA,
   description:
     'ImageSignature holds a signature of an image. It allows to verify image identity and possibly other claims as long as the signature is trusted. ' +
     'Based on this information it is possible to restrict runnable images to those matching cluster-wide policy. ' +

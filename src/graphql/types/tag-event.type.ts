@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType } from 'type-graphql';
+import { UPSTREAM_DATA } from './upstream-data';
 
 @ObjectType({
+  ...UPSTREAM_DATA,
   description:
     'TagEvent is used by ImageStreamStatus to keep a historical record of images associated with a tag.',
 })
@@ -22,7 +24,7 @@ export class TagEvent {
   generation?: number;
 }
 
-@ObjectType({ description: 'TagEventCondition contains condition information for a tag event.' })
+@ObjectType({ ...UPSTREAM_DATA, description: 'TagEventCondition contains condition information for a tag event.' })
 export class TagEventCondition {
   @Field(() => String, { description: 'Type of tag event condition, currently only ImportSuccess.' })
   type!: string;
@@ -55,7 +57,7 @@ export class TagEventCondition {
   generation?: number;
 }
 
-@ObjectType({ description: 'NamedTagEventList relates a tag to its image history.' })
+@ObjectType({ ...UPSTREAM_DATA, description: 'NamedTagEventList relates a tag to its image history.' })
 export class NamedTagEventList {
   @Field(() => String, { description: 'Tag is the tag for which the history is recorded.' })
   tag!: string;

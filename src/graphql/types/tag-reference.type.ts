@@ -1,8 +1,9 @@
 import { Field, Int, ObjectType } from 'type-graphql';
 import { ObjectReference } from './object-reference.type';
 import { GraphQLJSONObject } from './scalars';
+import { UPSTREAM_DATA } from './upstream-data';
 
-@ObjectType({ description: 'TagImportPolicy controls how images related to this tag will be imported.' })
+@ObjectType({ ...UPSTREAM_DATA, description: 'TagImportPolicy controls how images related to this tag will be imported.' })
 export class TagImportPolicy {
   @Field(() => Boolean, {
     nullable: true,
@@ -27,6 +28,7 @@ export class TagImportPolicy {
 }
 
 @ObjectType({
+  ...UPSTREAM_DATA,
   description:
     'TagReferencePolicy describes how pull-specs for images in this image stream tag are generated when image change triggers in deployment configs or builds are resolved. ' +
     'This allows the image stream author to control how images are accessed.',
@@ -44,6 +46,7 @@ export class TagReferencePolicy {
 }
 
 @ObjectType({
+  ...UPSTREAM_DATA,
   description:
     'TagReference specifies optional annotations for images using this tag and an optional reference to an ImageStreamTag, ImageStreamImage, or DockerImage this tag should track.',
 })
