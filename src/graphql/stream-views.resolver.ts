@@ -34,12 +34,17 @@ export class ImageStreamStatusViewResolver {
   }
 }
 
+/** The image of an ISI (`<stream>@<id>`) or an ISTag (`<stream>:<tag>`), seen through the stream its name names. */
+function imageThroughName(object: kube.ImageStreamImage | kube.ImageStreamTag, separator: '@' | ':'): kube.Image {
+  const origin = originOfNamed(object.metadata.namespace, object.metadata.name, separator);
+  return origin ? viewThrough(object.image, origin) : object.image;
+}
+
 @Resolver(() => ImageStreamImage)
 export class ImageStreamImageViewResolver {
   @FieldResolver()
   image(@Root() isi: kube.ImageStreamImage): kube.Image {
-    const origin = originOfNamed(isi.metadata.namespace, isi.metadata.name, '@');
-    return origin ? viewThrough(isi.image, origin) : isi.image;
+    return imageThroughName(isi, '@');
   }
 }
 
@@ -47,8 +52,7 @@ export class ImageStreamImageViewResolver {
 export class ImageStreamTagViewResolver {
   @FieldResolver()
   image(@Root() tag: kube.ImageStreamTag): kube.Image {
-    const origin = originOfNamed(tag.metadata.namespace, tag.metadata.name, ':');
-    return origin ? viewThrough(tag.image, origin) : tag.image;
+    return imageThroughName(tag, ':');
   }
 }
 
