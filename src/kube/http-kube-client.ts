@@ -7,7 +7,7 @@ import { Pool } from 'undici';
 import packageJson from '../../package.json';
 import { ClusterConfigError, InvalidNameError, UpstreamUnavailableError } from './errors';
 import { gatewayCredentials, type GatewayCredentials } from './gateway-credentials';
-import { interpretAnswer, type AnswerShape, type UpstreamAnswer } from './interpret-answer';
+import { interpretAnswer, READ_SHAPES, type AnswerShape, type UpstreamAnswer } from './interpret-answer';
 import type { CallerAuth, CallOptions, GetRequest, KubeClient, ListableResource, ListRequest, ReadRequest, UpstreamBody } from './kube-client';
 import { readBody, type BodyBounds, type BodyRead } from './read-body';
 import { requestPath } from './resource-path';
@@ -266,11 +266,10 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
     }
   }
 
-  const SHAPES = { get: 'object', list: 'list', path: 'document' } as const satisfies Record<ReadRequest['verb'], AnswerShape>;
   async function read(request: ReadRequest, callOptions: CallOptions): Promise<UpstreamBody> {
     const path = requestPath(request);
     if (request.verb === 'path') checkApiPath(path);
-    return call(path, SHAPES[request.verb], callOptions);
+    return call(path, READ_SHAPES[request.verb], callOptions);
   }
 
   return {

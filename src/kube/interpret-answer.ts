@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { KubeApiError, UpstreamUnavailableError } from './errors';
+import type { ReadRequest } from './kube-client';
 import type { Status } from './types';
 
 /** How much of an unexpected body an error message quotes. */
@@ -28,6 +29,9 @@ export const REDACTED = '[redacted]';
  * documents have no metadata).
  */
 export type AnswerShape = 'object' | 'list' | 'document';
+
+/** The shape each kind of read must answer with: a get an object, a list a list, a raw path any document. */
+export const READ_SHAPES = { get: 'object', list: 'list', path: 'document' } as const satisfies Record<ReadRequest['verb'], AnswerShape>;
 
 export interface UpstreamAnswer {
   statusCode: number;

@@ -16,10 +16,14 @@ export interface SendJsonOptions {
  * Buffer so that Fastify neither re-serialises it nor appends a charset to the content type.
  */
 export function sendJson(reply: FastifyReply, httpStatus: number, value: unknown, options: SendJsonOptions): FastifyReply {
+  return withApiServerHeaders(reply, httpStatus, options).send(Buffer.from(goJson(value, options.pretty)));
+}
+
+function withApiServerHeaders(reply: FastifyReply, httpStatus: number, options: SendJsonOptions): FastifyReply {
   // As the API server marks every answer: no shared cache may keep it, a private one must revalidate.
   reply.code(httpStatus).header('content-type', options.contentType ?? 'application/json').header('cache-control', 'no-cache, private');
   if (options.retryAfterSeconds !== undefined) reply.header('retry-after', String(options.retryAfterSeconds));
-  return reply.send(Buffer.from(goJson(value, options.pretty)));
+  return reply;
 }
 
 /**
@@ -29,6 +33,5 @@ export function sendJson(reply: FastifyReply, httpStatus: number, value: unknown
  */
 export function sendUpstreamBody(reply: FastifyReply, body: UpstreamBody, options: SendJsonOptions): FastifyReply {
   if (options.pretty) return sendJson(reply, 200, body.value, options);
-  reply.code(200).header('content-type', options.contentType ?? 'application/json').header('cache-control', 'no-cache, private');
-  return reply.send(Buffer.from(body.text));
+  return withApiServerHeaders(reply, 200, options).send(Buffer.from(body.text));
 }

@@ -1,6 +1,6 @@
 import { LRUCache } from 'lru-cache';
 import { KubeApiError } from '../kube/errors';
-import { interpretAnswer, type AnswerShape } from '../kube/interpret-answer';
+import { interpretAnswer, READ_SHAPES } from '../kube/interpret-answer';
 import type { ReadRequest, UpstreamBody } from '../kube/kube-client';
 import type { CachedAnswer, SharedCache } from './shared-cache';
 
@@ -36,8 +36,6 @@ export interface AnswerCacheStats {
   misses: number;
   evictions: number;
 }
-
-const SHAPES = { get: 'object', list: 'list', path: 'document' } as const satisfies Record<ReadRequest['verb'], AnswerShape>;
 
 /**
  * Upstream answers kept across requests for a few seconds: in memory, bounded in bytes, and, when
@@ -127,7 +125,7 @@ export class AnswerCache {
     // Throws the kept refusal as the KubeApiError it was (interpretAnswer's own reading of it).
     const value = interpretAnswer(
       { statusCode: answer.statusCode, headers: { 'content-type': 'application/json' }, body: answer.body },
-      { what: `GET ${request.verb === 'path' ? request.path : request.resource} (cached)`, shape: SHAPES[request.verb] },
+      { what: `GET ${request.verb === 'path' ? request.path : request.resource} (cached)`, shape: READ_SHAPES[request.verb] },
     );
     return { value, text: answer.body };
   }
