@@ -14,6 +14,7 @@ import {
   ImageStreamStatusViewResolver,
   ImageStreamTagViewResolver,
   ImageStreamViewResolver,
+  NamedTagEventListViewResolver,
   ImageViewResolver,
 } from './stream-views.resolver';
 import { IMAGE_GRAPH_TYPES } from './types';
@@ -30,6 +31,7 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
       ImageStreamImageResolver,
       DockerImageMetadataResolver,
       ImageStreamViewResolver,
+      NamedTagEventListViewResolver,
       ImageStreamStatusViewResolver,
       ImageStreamImageViewResolver,
       ImageStreamTagViewResolver,

@@ -1,12 +1,17 @@
-import { FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, Extensions, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
 import { originOf, originOfNamed, originOfStream, viewThrough, type StreamOrigin } from '../loaders/stream-view';
 import type * as kube from '../kube/types';
-import { Image, ImageStream, ImageStreamImage, ImageStreamStatus, ImageStreamTag } from './types';
+import { admitList } from './admit-list';
+import type { UpstreamCost } from './limits/upstream-cost';
+import { Image, ImageStream, ImageStreamImage, ImageStreamStatus, ImageStreamTag, NamedTagEventList } from './types';
 
 // The fields whose values lead back to a stream: each hands its children views of the upstream
 // JSON that carry the stream they were read through (../loaders/stream-view), so navigation
 // below them (TagEvent.imageStreamImage, Manifest.imageStreamImage) knows where to read from,
-// whichever path or loader brought the object.
+// whichever path or loader brought the object. The lists among them, which the API does not
+// page, are admitted against the request's budget before their items' fields run (./admit-list).
 
 const viewsThrough = <T extends object>(items: T[] | null | undefined, origin: StreamOrigin | undefined): T[] | null | undefined =>
   origin && items ? items.map((item) => viewThrough(item, origin)) : items;
@@ -28,9 +33,25 @@ export class ImageStreamViewResolver {
 @Resolver(() => ImageStreamStatus)
 export class ImageStreamStatusViewResolver {
   @FieldResolver()
-  tags(@Root() status: kube.ImageStreamStatus): kube.NamedTagEventList[] | undefined {
+  // Loads nothing itself; admits its items' calls (./admit-list).
+  @Extensions({ upstreamCalls: 0 } satisfies UpstreamCost)
+  tags(@Root() status: kube.ImageStreamStatus, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const origin = originOf(status);
-    return status.tags?.map((list) => tagEventListView(list, origin));
+    return admitList(
+      status.tags?.map((list) => tagEventListView(list, origin)),
+      info,
+      ctx,
+    );
+  }
+}
+
+@Resolver(() => NamedTagEventList)
+export class NamedTagEventListViewResolver {
+  @FieldResolver()
+  // Loads nothing itself; admits its items' calls (./admit-list).
+  @Extensions({ upstreamCalls: 0 } satisfies UpstreamCost)
+  items(@Root() list: kube.NamedTagEventList, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return admitList(list.items, info, ctx);
   }
 }
 
@@ -59,7 +80,9 @@ export class ImageStreamTagViewResolver {
 @Resolver(() => Image)
 export class ImageViewResolver {
   @FieldResolver()
-  dockerImageManifests(@Root() image: kube.Image): kube.ImageManifest[] | null | undefined {
-    return viewsThrough(image.dockerImageManifests, originOf(image));
+  // Loads nothing itself; admits its items' calls (./admit-list).
+  @Extensions({ upstreamCalls: 0 } satisfies UpstreamCost)
+  dockerImageManifests(@Root() image: kube.Image, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    return admitList(viewsThrough(image.dockerImageManifests, originOf(image)), info, ctx);
   }
 }

@@ -76,11 +76,17 @@ export class RequestBudget implements ByteMeter {
    * it until `release`. Light requests, nearly all of them, never wait behind heavy ones, and
    * however many heavy ones arrive, only a few hold their answers in memory and build them on
    * the event loop at a time.
+   *
+   * `ahead`: calls the request is about to need (a list's items times the calls under each),
+   * asked before it starts them: a request that will be heavy waits for its slot holding one
+   * list, not the thousands of loads, pending fields and errors it would otherwise build first.
    */
-  admission(): Promise<void> | undefined {
+  admission(ahead = 0): Promise<void> | undefined {
     const heavy = this.options.heavy;
-    if (!heavy || this.callsMade <= heavy.afterCalls) return undefined;
-    this.admitted ??= new Promise<void>((admitted, refused) => {
+    // Once heavy, heavy to the end: every later call goes on the slot taken.
+    if (this.admitted) return this.admitted;
+    if (!heavy || this.callsMade + ahead <= heavy.afterCalls) return undefined;
+    this.admitted = new Promise<void>((admitted, refused) => {
       heavy.slots
         .run(heavy.key, heavy.signal, () => {
           admitted();

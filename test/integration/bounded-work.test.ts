@@ -62,6 +62,60 @@ describe('the upstream-call budget at run time', () => {
   });
 });
 
+describe('heavy requests', () => {
+  /** A client whose ImageStreamImage GETs wait until `open()`: a heavy request that holds its slot for as long as a test needs. */
+  class GatedKubeClient extends HostileKubeClient {
+    private opened!: () => void;
+    private readonly gate = new Promise<void>((resolve) => (this.opened = resolve));
+    /** The ImageStreamImage GETs started, by stream. */
+    readonly started = new Map<string, number>();
+    open(): void {
+      this.opened();
+    }
+    override async get(...args: Parameters<HostileKubeClient['get']>): Promise<never> {
+      const [request] = args;
+      if (request.resource === 'imagestreamimages') {
+        const stream = request.name.split('@')[0] ?? '';
+        this.started.set(stream, (this.started.get(stream) ?? 0) + 1);
+        await this.gate;
+      }
+      return super.get(...args);
+    }
+  }
+
+  const historyOf = (name: string) => `query { imageStream(namespace: "demo", name: "${name}") {
+    status { tags { items { imageStreamImage { metadata { name } } } } } } }`;
+  const until = async (done: () => boolean) => {
+    for (let waited = 0; !done(); waited += 5) {
+      if (waited > 5000) throw new Error('waited 5 s for the gateway to reach the upstream');
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  };
+
+  test('wait for their slot holding only the list that made them heavy: none of its calls start before the slot is theirs', async () => {
+    const kube = new GatedKubeClient([longHistoryStream('demo', 'first', 200), longHistoryStream('demo', 'second', 200)]);
+    server = await startServer({ host: '127.0.0.1', port: 0, kube, lendCredentials: true, concurrency: 16, listThreshold: 10, limits: { maxHeavyRequests: 1, heavyRequestCalls: 10 } });
+    const post = (name: string) =>
+      fetch(`${server?.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: historyOf(name) }) }).then(
+        (response) => response.json() as Promise<Answer['body']>,
+      );
+    const callsOf = (name: string) => kube.started.get(name) ?? 0;
+
+    const first = post('first');
+    await until(() => callsOf('first') > 0);
+    const second = post('second');
+    await until(() => kube.calls.includes('get imagestreams demo/second'));
+    // Time for the second request to reach its list and queue for the slot the first holds.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(callsOf('second')).toBe(0);
+
+    kube.open();
+    const [one, two] = await Promise.all([first, second]);
+    expect([one.errors, two.errors]).toEqual([undefined, undefined]);
+    expect([callsOf('first'), callsOf('second')]).toEqual([200, 200]);
+  });
+});
+
 describe('lists from an upstream that misbehaves', () => {
   test('cut a page to what first asked when the upstream ignores limit', async () => {
     const { kube, graphql } = await gateway(streams('demo', 1000), { ignoreLimit: true });

@@ -85,6 +85,22 @@ describe('heavy admission', () => {
     expect([slots.inFlight, slots.waiting]).toEqual([0, 0]);
   });
 
+  test('counts the calls a request is about to need: heavy before its first call past the threshold when asked ahead', async () => {
+    const slots = new FairLimiter(1);
+    const budget = new RequestBudget({ maxCalls: 100, maxBytes: 100, heavy: { slots, afterCalls: 10, key: 'alice' } });
+    budget.spendCall();
+    expect(budget.admission(9)).toBeUndefined();
+    const admitted = budget.admission(10);
+    expect(admitted).toBeInstanceOf(Promise);
+    await admitted;
+    expect([slots.inFlight, budget.calls]).toEqual([1, 1]);
+    // Once admitted, every later call goes on the same slot.
+    expect(budget.admission()).toBe(admitted);
+    budget.release();
+    await tick();
+    expect(slots.inFlight).toBe(0);
+  });
+
   test('a heavy request that ends while it waits leaves the queue, failing its calls with the reason', async () => {
     const slots = new FairLimiter(1);
     const holder = new RequestBudget({ maxCalls: 100, maxBytes: 100, heavy: { slots, afterCalls: 0, key: 'alice' } });

@@ -8,10 +8,11 @@ import {
   type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLField,
+  type GraphQLResolveInfo,
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { selectionWalk } from './selection-walk';
+import { selectionWalk, type SelectionWalk } from './selection-walk';
 import { upstreamCostOf } from './upstream-cost';
 
 /**
@@ -39,24 +40,50 @@ export function estimateUpstreamCalls(
   if (!root) return 0;
   const values = operationVariables(schema, operation, variables);
 
-  // Every term is a field's own calls or the calls under it times a page size, so a fragment's
-  // estimate does not depend on where it is spread, and the walk sums each fragment once.
-  const walk = selectionWalk(
-    schema,
-    (name) => (Object.hasOwn(fragments, name) ? fragments[name] : undefined),
-    (selection, parent, walkInside) => {
-      // Unions have no fields to cost but __typename.
-      if (!parent || !('getFields' in parent)) return 0;
-      const field = parent.getFields()[selection.name.value];
-      if (!field) return 0;
-      const cost = upstreamCostOf(field);
-      const type = getNamedType(field.type);
-      const inside = selection.selectionSet && isCompositeType(type) ? walkInside(selection.selectionSet, type) : 0;
-      const items = cost.pagedBy ? pageSize(field, selection, cost.pagedBy, values) : 1;
-      return (cost.upstreamCalls ?? 0) + items * inside;
-    },
-  );
+  const walk = callWalk(schema, (name) => (Object.hasOwn(fragments, name) ? fragments[name] : undefined), values);
   return walk(operation.selectionSet, root);
+}
+
+/** Per field selections, per execution (its variables): the calls under one item. */
+const perItem = new WeakMap<readonly FieldNode[], WeakMap<object, number>>();
+
+/**
+ * The calls the selections under one item of the list `info`'s field resolves can cause, as the
+ * estimate counts them; known once the list is, so a list of 2000 entries can be weighed before
+ * its entries' fields run. Made once per field and execution, however many lists it resolves.
+ */
+export function estimateCallsPerItem(info: GraphQLResolveInfo): number {
+  let byExecution = perItem.get(info.fieldNodes);
+  if (!byExecution) perItem.set(info.fieldNodes, (byExecution = new WeakMap()));
+  const known = byExecution.get(info.variableValues);
+  if (known !== undefined) return known;
+  const type = getNamedType(info.returnType);
+  let calls = 0;
+  if (isCompositeType(type)) {
+    const walk = callWalk(info.schema, (name) => (Object.hasOwn(info.fragments, name) ? info.fragments[name] : undefined), info.variableValues);
+    for (const node of info.fieldNodes) if (node.selectionSet) calls += walk(node.selectionSet, type);
+  }
+  byExecution.set(info.variableValues, calls);
+  return calls;
+}
+
+/**
+ * The walk that sums calls: every term is a field's own calls or the calls under it times a page
+ * size, so a fragment's estimate does not depend on where it is spread, and the walk sums each
+ * fragment once.
+ */
+function callWalk(schema: GraphQLSchema, fragment: (name: string) => FragmentDefinitionNode | undefined, values: Record<string, unknown>): SelectionWalk {
+  return selectionWalk(schema, fragment, (selection, parent, walkInside) => {
+    // Unions have no fields to cost but __typename.
+    if (!parent || !('getFields' in parent)) return 0;
+    const field = parent.getFields()[selection.name.value];
+    if (!field) return 0;
+    const cost = upstreamCostOf(field);
+    const type = getNamedType(field.type);
+    const inside = selection.selectionSet && isCompositeType(type) ? walkInside(selection.selectionSet, type) : 0;
+    const items = cost.pagedBy ? pageSize(field, selection, cost.pagedBy, values) : 1;
+    return (cost.upstreamCalls ?? 0) + items * inside;
+  });
 }
 
 /** The operation's variables as execution will see them: the request's, else the defaults the operation declares. */
