@@ -93,7 +93,8 @@ describe('heavy requests', () => {
   };
 
   test('wait for their slot holding only the list that made them heavy: none of its calls start before the slot is theirs', async () => {
-    const kube = new GatedKubeClient([longHistoryStream('demo', 'first', 200), longHistoryStream('demo', 'second', 200)]);
+    const waiting = Array.from({ length: 20 }, (_, i) => `waiting${i}`);
+    const kube = new GatedKubeClient(['first', ...waiting].map((name) => longHistoryStream('demo', name, 200)));
     server = await startServer({ host: '127.0.0.1', port: 0, kube, lendCredentials: true, concurrency: 16, listThreshold: 10, limits: { maxHeavyRequests: 1, heavyRequestCalls: 10 } });
     const post = (name: string) =>
       fetch(`${server?.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: historyOf(name) }) }).then(
@@ -103,16 +104,17 @@ describe('heavy requests', () => {
 
     const first = post('first');
     await until(() => callsOf('first') > 0);
-    const second = post('second');
-    await until(() => kube.calls.includes('get imagestreams demo/second'));
-    // Time for the second request to reach its list and queue for the slot the first holds.
+    const others = waiting.map(post);
+    await until(() => waiting.every((name) => kube.calls.includes(`get imagestreams demo/${name}`)));
+    // Time for the others to reach their lists and queue for the slot the first holds.
     await new Promise((resolve) => setTimeout(resolve, 50));
-    expect(callsOf('second')).toBe(0);
+    // The first holds the one slot, with the 16 calls its concurrency allows; twenty more wait with none.
+    expect([callsOf('first'), ...waiting.map(callsOf)]).toEqual([16, ...waiting.map(() => 0)]);
 
     kube.open();
-    const [one, two] = await Promise.all([first, second]);
-    expect([one.errors, two.errors]).toEqual([undefined, undefined]);
-    expect([callsOf('first'), callsOf('second')]).toEqual([200, 200]);
+    const answers = await Promise.all([first, ...others]);
+    expect(answers.map((answer) => answer.errors)).toEqual(answers.map(() => undefined));
+    expect([callsOf('first'), ...waiting.map(callsOf)]).toEqual([200, ...waiting.map(() => 200)]);
   });
 });
 
