@@ -8,7 +8,7 @@ import type { V1Container } from '@kubernetes/client-node';
 import { DockerfileParser, type Copy, type Dockerfile, type ImageTemplate } from 'dockerfile-ast';
 import { validate } from 'dockerfile-utils';
 import { CONFIG_VARIABLES, loadConfig } from '../../src/config';
-import { DEPLOY_DIR, REPO_ROOT, onPath, renderKustomization } from './render-kustomization';
+import { DEPLOY_DIR, REPO_ROOT, renderKustomization, whyNoKustomize } from './render-kustomization';
 
 const text = fs.readFileSync(path.join(REPO_ROOT, 'Containerfile'), 'utf8');
 const containerfile: Dockerfile = DockerfileParser.parse(text);
@@ -131,7 +131,9 @@ test('.dockerignore keeps local builds, dependencies, history and secrets out of
   }
 });
 
-(onPath('kubectl') ? describe : describe.skip)('the image and the Deployment', () => {
+const noKustomize = whyNoKustomize();
+if (noKustomize) console.warn(`test/deploy/containerfile.test.ts: the Deployment is not compared with the image (${noKustomize})`);
+(noKustomize ? describe.skip : describe)('the image and the Deployment', () => {
   let container: V1Container;
   beforeAll(() => {
     container = renderKustomization(path.join(DEPLOY_DIR, 'base')).container;

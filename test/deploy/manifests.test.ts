@@ -11,12 +11,12 @@ import { ClusterConfigError } from '../../src/kube/errors';
 import { resolveClusterAccess } from '../../src/kube/cluster-access';
 import { startHarness, type Harness } from '../helpers/gateway-harness';
 import { makeTlsFixture } from '../kube/tls-fixture';
-import { DEPLOY_DIR, literalEnv, onPath, renderComposition, renderKustomization, type Rendering } from './render-kustomization';
+import { DEPLOY_DIR, literalEnv, onPath, renderComposition, renderKustomization, whyNoKustomize, type Rendering } from './render-kustomization';
 
-const haveKubectl = onPath('kubectl');
+const noKustomize = whyNoKustomize();
 const haveOpenssl = onPath('openssl');
-if (!haveKubectl) console.warn('test/deploy/manifests.test.ts skipped: kubectl is not on PATH');
-const describeWithKubectl = haveKubectl ? describe : describe.skip;
+if (noKustomize) console.warn(`test/deploy/manifests.test.ts skipped: ${noKustomize}`);
+const describeWithKubectl = noKustomize ? describe.skip : describe;
 
 const NAMESPACE = 'imagestream-gateway';
 const CACHE_SECRET = 'imagestream-gateway-cache';

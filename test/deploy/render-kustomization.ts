@@ -59,6 +59,21 @@ export function onPath(command: string): boolean {
   return (process.env.PATH ?? '').split(path.delimiter).some((dir) => dir !== '' && fs.existsSync(path.join(dir, command)));
 }
 
+/**
+ * Why `kubectl kustomize` cannot render deploy/ here, or undefined when it can: the manifests use
+ * Components and `labels:`, which kubectl's kustomize has had since v4 (kubectl 1.21).
+ */
+export function whyNoKustomize(): string | undefined {
+  if (!onPath('kubectl')) return 'kubectl is not on PATH';
+  try {
+    const version = JSON.parse(execFileSync('kubectl', ['version', '--client', '-o', 'json'], { encoding: 'utf8', timeout: 10_000 })) as { kustomizeVersion?: string };
+    const major = Number(/^v(\d+)\./.exec(version.kustomizeVersion ?? '')?.[1]);
+    return major >= 4 ? undefined : `kubectl's kustomize is ${version.kustomizeVersion ?? 'unknown'}, and deploy/ needs v4 or newer`;
+  } catch (error) {
+    return `kubectl version --client failed: ${(error as Error).message}`;
+  }
+}
+
 /** `kubectl kustomize <dir>`, parsed; a kustomize error fails with kubectl's own message. */
 export function renderKustomization(dir: string): Rendering {
   const output = execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000 });
