@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Loaders } from './loaders/create-loaders';
 import { createLoaders } from './loaders/create-loaders';
 import { MissingCredentialsError } from './kube/errors';
@@ -18,6 +19,8 @@ export interface Context {
   budget: RequestBudget;
   /** What the request met, for its one log line (absent outside an HTTP request). */
   report?: RequestReport;
+  /** The request's logger: every line it writes carries the request id (absent outside an HTTP request). */
+  log?: FastifyBaseLogger;
 }
 
 export interface ContextOptions {
@@ -33,6 +36,7 @@ export interface RequestLike {
   /** The response being answered: its `close` ends the request's upstream work. */
   response: Pick<ServerResponse, 'once' | 'writableFinished'>;
   report?: RequestReport;
+  log?: FastifyBaseLogger;
 }
 
 // A token is visible ASCII (RFC 6750's b64token is narrower still): anything else cannot be sent on.
@@ -66,6 +70,7 @@ export function createContext(request: RequestLike, options: ContextOptions): Co
   // The session ends with the response: its deadline timer is cleared, so a busy gateway does
   // not hold one per request for the whole deadline; a client that left cancels its calls.
   request.response.once('close', () => session.end(!request.response.writableFinished));
+  if (request.report) request.report.upstream = session;
   const loaders = createLoaders(session, { listThreshold: options.listThreshold });
-  return { auth, session, loaders, signal: session.signal, budget: session.budget, report: request.report };
+  return { auth, session, loaders, signal: session.signal, budget: session.budget, report: request.report, ...(request.log ? { log: request.log } : {}) };
 }
