@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
-import type { Loaders } from './loaders/create-loaders';
+import type { LoaderBatchObserver, Loaders } from './loaders/create-loaders';
 import { createLoaders } from './loaders/create-loaders';
 import { MissingCredentialsError } from './kube/errors';
 import type { CallerAuth } from './kube/kube-client';
@@ -29,6 +29,8 @@ export interface ContextOptions {
   /** Answer requests without a token with the gateway's own credentials (demo mode's default). */
   lendCredentials: boolean;
   listThreshold: number;
+  /** Told the size of each batch a loader runs (the metrics' observer). */
+  onLoaderBatch?: LoaderBatchObserver;
 }
 
 export interface RequestLike {
@@ -71,6 +73,6 @@ export function createContext(request: RequestLike, options: ContextOptions): Co
   // not hold one per request for the whole deadline; a client that left cancels its calls.
   request.response.once('close', () => session.end(!request.response.writableFinished));
   if (request.report) request.report.upstream = session;
-  const loaders = createLoaders(session, { listThreshold: options.listThreshold });
+  const loaders = createLoaders(session, { listThreshold: options.listThreshold, ...(options.onLoaderBatch ? { onBatch: options.onLoaderBatch } : {}) });
   return { auth, session, loaders, signal: session.signal, budget: session.budget, report: request.report, ...(request.log ? { log: request.log } : {}) };
 }

@@ -234,7 +234,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const shared = options.redisUrl ? connectSharedStore(options.redisUrl, logger, metrics) : undefined;
   const upstream = upstreamServices(options, limits, shared);
-  const contextOptions: ContextOptions = { upstream, lendCredentials: options.lendCredentials, listThreshold: options.listThreshold };
+  const contextOptions: ContextOptions = {
+    upstream,
+    lendCredentials: options.lendCredentials,
+    listThreshold: options.listThreshold,
+    onLoaderBatch: metrics.observeLoaderBatch,
+  };
   metrics.watchUpstreamBounds({ fair: upstream.fair!, bytesInUse: upstream.bytesInUse! });
   if (upstream.cache) metrics.watchCache(upstream.cache);
   const introspection = options.introspection ?? true;
@@ -272,7 +277,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     plugins: [
       ...armor.plugins,
       upstreamCallBudgetPlugin(limits.maxUpstreamCalls),
-      reportErrorsPlugin(),
+      reportErrorsPlugin({ onOperation: metrics.observeOperation }),
       fastifyApolloDrainPlugin(app),
       // Apollo's cache-control plugin makes a cache hint and four closures for every field it
       // resolves (a third of a maximal query's memory) to compute a Cache-Control header this

@@ -240,3 +240,24 @@ describe('the request log of a fault of the gateway', () => {
     }
   });
 });
+
+describe('the request line of a gateway with the cache on', () => {
+  test('counts the reads the cache answered apart from the calls sent upstream', async () => {
+    const log = capture();
+    const harness = await startHarness({ server: { logger: log.logger, cache: { ttlMs: 60_000, imageTtlMs: 60_000, maxBytes: 16_777_216 } } });
+    try {
+      const query = 'query Api { imageStream(namespace: "team-a", name: "api") { metadata { name } } }';
+      for (const id of ['cold-1', 'warm-2']) {
+        await fetch(`${harness.gateway.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-request-id': id }, body: JSON.stringify({ query }) });
+      }
+      await waitFor(() => log.lines.filter((line) => line.msg === 'request').length === 2);
+      const requests = log.lines.filter((line) => line.msg === 'request').map(({ reqId, upstreamCalls, cacheHits }) => ({ reqId, upstreamCalls, cacheHits }));
+      expect(requests).toEqual([
+        { reqId: 'cold-1', upstreamCalls: 1, cacheHits: 0 },
+        { reqId: 'warm-2', upstreamCalls: 0, cacheHits: 1 },
+      ]);
+    } finally {
+      await harness.stop();
+    }
+  });
+});
