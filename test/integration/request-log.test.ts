@@ -83,9 +83,9 @@ describe('the request log', () => {
 
   test('writes one line for a GraphQL query with a failing field, under the caller’s X-Request-Id, which the response returns', async () => {
     const id = 'frontend-7f3a:page.load_1';
-    const response = await fetch(`${harness.gateway.url}/graphql`, {
+    const response = await fetch(`${harness.gateway.url}/graphql?access_token=graphql-query-secret`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-request-id': id },
+      headers: { 'content-type': 'application/json', 'x-request-id': id, authorization: `Bearer ${DEMO_ADMIN_TOKEN}` },
       body: JSON.stringify({
         query: 'query TwoStreams { ruby: imageStream(namespace: "demo", name: "ruby") { metadata { name } } gone: imageStream(namespace: "demo", name: "nope") { metadata { name } } }',
       }),
@@ -117,6 +117,8 @@ describe('the request log', () => {
     ]);
     // Nothing else was logged while it was served: every line of the request is this one.
     expect(log.lines.filter((line) => line.reqId !== id)).toEqual([]);
+    expect(log.text()).not.toContain('graphql-query-secret');
+    expect(log.text()).not.toContain(DEMO_ADMIN_TOKEN);
   });
 
   test('writes one line for a REST request, without the query string or the bearer token', async () => {
