@@ -1,6 +1,6 @@
 import { ApolloServer } from '@apollo/server';
 import fastifyApollo from '@as-integrations/fastify';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
 import { buildSchema } from 'graphql';
 import { Writable } from 'node:stream';
 import pino from 'pino';
@@ -23,7 +23,7 @@ describe('registerRequestScope', () => {
       },
     });
     const root = pino({ level: 'info' }, sink);
-    app = Fastify({ loggerInstance: root, genReqId: requestIdOf, disableRequestLogging: true }) as unknown as FastifyInstance;
+    app = Fastify({ loggerInstance: root, genReqId: requestIdOf, logController: new LogController({ disableRequestLogging: true }) }) as unknown as FastifyInstance;
     const logger = registerRequestScope(app, root);
     // A document store that fails: Apollo warns of it through its logger, once per operation.
     const failing = async (): Promise<never> => {
