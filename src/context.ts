@@ -1,5 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import type { Loaders } from './loaders/create-loaders';
+import type { FastifyBaseLogger } from 'fastify';
+import type { LoaderBatchObserver, Loaders } from './loaders/create-loaders';
 import { createLoaders } from './loaders/create-loaders';
 import { MissingCredentialsError } from './kube/errors';
 import type { CallerAuth } from './kube/kube-client';
@@ -18,6 +19,8 @@ export interface Context {
   budget: RequestBudget;
   /** What the request met, for its one log line (absent outside an HTTP request). */
   report?: RequestReport;
+  /** The request's logger: every line it writes carries the request id (absent outside an HTTP request). */
+  log?: FastifyBaseLogger;
 }
 
 export interface ContextOptions {
@@ -26,6 +29,8 @@ export interface ContextOptions {
   /** Answer requests without a token with the gateway's own credentials (demo mode's default). */
   lendCredentials: boolean;
   listThreshold: number;
+  /** Told the size of each batch a loader runs (the metrics' observer). */
+  onLoaderBatch?: LoaderBatchObserver;
 }
 
 export interface RequestLike {
@@ -33,6 +38,7 @@ export interface RequestLike {
   /** The response being answered: its `close` ends the request's upstream work. */
   response: Pick<ServerResponse, 'once' | 'writableFinished'>;
   report?: RequestReport;
+  log?: FastifyBaseLogger;
 }
 
 // A token is visible ASCII (RFC 6750's b64token is narrower still): anything else cannot be sent on.
@@ -66,6 +72,7 @@ export function createContext(request: RequestLike, options: ContextOptions): Co
   // The session ends with the response: its deadline timer is cleared, so a busy gateway does
   // not hold one per request for the whole deadline; a client that left cancels its calls.
   request.response.once('close', () => session.end(!request.response.writableFinished));
-  const loaders = createLoaders(session, { listThreshold: options.listThreshold });
-  return { auth, session, loaders, signal: session.signal, budget: session.budget, report: request.report };
+  if (request.report) request.report.upstream = session;
+  const loaders = createLoaders(session, { listThreshold: options.listThreshold, ...(options.onLoaderBatch ? { onBatch: options.onLoaderBatch } : {}) });
+  return { auth, session, loaders, signal: session.signal, budget: session.budget, report: request.report, ...(request.log ? { log: request.log } : {}) };
 }

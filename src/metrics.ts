@@ -1,5 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { OperationAnswered } from './graphql/report-errors.plugin';
 import type { UpstreamRequestEvent } from './kube/http-kube-client';
+import type { BatchingLoader } from './loaders/create-loaders';
 import type { AnswerCache } from './upstream/answer-cache';
 import type { BytesInUse } from './upstream/bytes-in-use';
 import type { FairLimiter } from './upstream/fair-limiter';
@@ -18,8 +20,19 @@ function resourceOf(path: string): string {
 }
 
 /**
+ * Distinct operation names a process labels its operations with; later names are `(other)`.
+ * Names are the client's to choose, and each one is a series of its own: a bound fixed in code
+ * keeps a client that names every request differently from growing the metrics without end.
+ */
+export const MAX_OPERATION_NAMES = 50;
+
+/** Longer names are folded into `(other)`: a label is no place for a paragraph. */
+const OPERATION_NAME_LENGTH = 100;
+
+/**
  * The gateway's Prometheus metrics, served on GET /metrics. Labels are bounded sets (route
- * patterns, resources, status codes): never object names, never callers.
+ * patterns, resources, status codes, loader kinds, the first operation names): never object
+ * names, never callers. Open subscriptions will be counted once the gateway serves them.
  */
 export class GatewayMetrics {
   readonly registry = new Registry();
@@ -58,6 +71,24 @@ export class GatewayMetrics {
     labelNames: ['operation'] as const,
     registers: [this.registry],
   });
+
+  private readonly graphqlOperations = new Counter({
+    name: 'gateway_graphql_operations_total',
+    help: `GraphQL operations run (each of a batch; not those of a request refused 401 as a whole), by operation name (the first ${MAX_OPERATION_NAMES} names seen, then (other); (anonymous) without a name; (unresolved) when the document did not parse, validate or hold the operation asked for) and outcome (ok, partial: data and errors, failed: errors only).`,
+    labelNames: ['operation', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
+  private readonly loaderBatchSize = new Histogram({
+    name: 'gateway_loader_batch_size',
+    help: 'Keys in each batch a request\'s DataLoader ran, by loader.',
+    labelNames: ['loader'] as const,
+    buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000],
+    registers: [this.registry],
+  });
+
+  /** The operation names that have a series of their own (MAX_OPERATION_NAMES, first come). */
+  private readonly operationNames = new Set<string>();
 
   private bounds: UpstreamBounds | undefined;
   private cache: AnswerCache | undefined;
@@ -136,5 +167,25 @@ export class GatewayMetrics {
 
   observeHttp(route: string, method: string, status: number): void {
     this.httpRequests.inc({ route, method, status });
+  }
+
+  /** For the GraphQL report plugin's `onOperation` option. */
+  readonly observeOperation = (operation: OperationAnswered): void => {
+    this.graphqlOperations.inc({ operation: this.operationLabel(operation.name, operation.resolved), outcome: operation.outcome });
+  };
+
+  /** For the loaders' `onBatch` option. */
+  readonly observeLoaderBatch = (loader: BatchingLoader, size: number): void => {
+    this.loaderBatchSize.observe({ loader }, size);
+  };
+
+  // The folded values are in parentheses, which no GraphQL name can hold: none is a client's name.
+  private operationLabel(name: string | undefined, resolved: boolean): string {
+    if (!resolved) return '(unresolved)';
+    if (!name) return '(anonymous)';
+    if (this.operationNames.has(name)) return name;
+    if (this.operationNames.size >= MAX_OPERATION_NAMES || name.length > OPERATION_NAME_LENGTH) return '(other)';
+    this.operationNames.add(name);
+    return name;
   }
 }

@@ -5,6 +5,12 @@ const LEVEL_RANK: Record<LogLevelOfError, number> = { none: 0, debug: 1, warn: 2
 /** How much of a failure's own message the operator's log line keeps. */
 const DETAIL_LENGTH = 300;
 
+/** What a request's upstream session counts (an `UpstreamSession` is one). */
+export interface UpstreamUse {
+  readonly stats: { readonly upstreamCalls: number; readonly cacheHits: number };
+  readonly budget: { readonly bytes: number };
+}
+
 /**
  * What one request met, gathered for its single log line: the codes of its failed fields
  * counted (not one line each), the most serious log level among them, and the detail of the
@@ -16,6 +22,8 @@ export class RequestReport {
   /** The first failure logged at warn or above, its message cut to DETAIL_LENGTH. */
   detail: { name: string; message: string } | undefined;
   operationName: string | undefined;
+  /** The request's upstream session, once its context exists: its calls, cache hits and bytes go on the line. */
+  upstream: UpstreamUse | undefined;
 
   /** Counts `error` (anything a resolver or route threw) by its client-facing code. */
   add(error: unknown): ErrorCode {

@@ -20,7 +20,9 @@ import { createRedisCache, type RedisCache } from './upstream/redis-cache';
 import { connectRedis, type RedisConnection } from './upstream/redis-connection';
 import type { UpstreamServices } from './upstream/upstream-session';
 import { FairLimiter } from './upstream/fair-limiter';
-import { registerRequestLog } from './request-log';
+import { beginRequestLog, registerRequestLog } from './request-log';
+import { requestIdOf } from './request-id';
+import { registerRequestScope } from './request-scoped-logger';
 import { registerTokenReview } from './token-review-hook';
 import { TokenReviewer } from './upstream/token-reviewer';
 import { GatewayMetrics } from './metrics';
@@ -187,6 +189,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     loggerInstance: logger,
     // The request log below writes one line per request, without the query string.
     logController: new LogController({ disableRequestLogging: true }),
+    // The caller's X-Request-Id when it is a valid one, else a fresh UUID; returned on the response.
+    genReqId: requestIdOf,
     requestTimeout: limits.httpRequestTimeoutMs,
     keepAliveTimeout: limits.httpKeepAliveTimeoutMs,
     ...(options.tls ? { https: { cert: options.tls.cert, key: options.tls.key, ...socketLimits } } : { http: socketLimits }),
@@ -194,11 +198,15 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     routerOptions: { maxParamLength: 1024 },
     bodyLimit: limits.maxBodyBytes,
     // A URL Fastify cannot decode (`%zz`) is answered in the same vocabulary as every other refusal.
-    frameworkErrors: (error, request, reply) => answerRequestError(error, request, reply),
+    // Fastify runs no hook for these: the request log begins here.
+    frameworkErrors: (error, request, reply) => {
+      beginRequestLog(request, reply);
+      return answerRequestError(error, request, reply);
+    },
   }) as unknown as FastifyInstance;
   app.server.maxConnections = limits.maxConnections;
   const metrics = options.metrics ?? new GatewayMetrics();
-  registerRequestLog(app, logger);
+  registerRequestLog(app);
   app.addHook('onResponse', async (request, reply) => {
     metrics.observeHttp(request.routeOptions.url ?? 'unmatched', request.method, reply.statusCode);
   });
@@ -226,7 +234,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const shared = options.redisUrl ? connectSharedStore(options.redisUrl, logger, metrics) : undefined;
   const upstream = upstreamServices(options, limits, shared);
-  const contextOptions: ContextOptions = { upstream, lendCredentials: options.lendCredentials, listThreshold: options.listThreshold };
+  const contextOptions: ContextOptions = {
+    upstream,
+    lendCredentials: options.lendCredentials,
+    listThreshold: options.listThreshold,
+    onLoaderBatch: metrics.observeLoaderBatch,
+  };
   metrics.watchUpstreamBounds({ fair: upstream.fair!, bytesInUse: upstream.bytesInUse! });
   if (upstream.cache) metrics.watchCache(upstream.cache);
   const introspection = options.introspection ?? true;
@@ -245,6 +258,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   const apollo = new ApolloServer<Context>({
     schema: options.schema ?? (await buildGatewaySchema()),
+    logger: registerRequestScope(app, logger),
     introspection,
     hideSchemaDetailsFromClientErrors: !introspection,
     includeStacktraceInErrorResponses: false,
@@ -263,7 +277,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     plugins: [
       ...armor.plugins,
       upstreamCallBudgetPlugin(limits.maxUpstreamCalls),
-      reportErrorsPlugin(),
+      reportErrorsPlugin({ onOperation: metrics.observeOperation }),
       fastifyApolloDrainPlugin(app),
       // Apollo's cache-control plugin makes a cache hint and four closures for every field it
       // resolves (a third of a maximal query's memory) to compute a Cache-Control header this
@@ -291,8 +305,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     context: async (request: FastifyRequest, reply: FastifyReply) => {
-      const context = createContext({ headers: request.headers, response: reply.raw, report: request.report }, contextOptions);
-      request.upstream = context.budget;
+      const context = createContext({ headers: request.headers, response: reply.raw, report: request.report, log: request.log }, contextOptions);
       return requireCredentials(context);
     },
   });

@@ -7,21 +7,48 @@ import { ERROR_CODES, type ErrorCode } from '../errors';
 /** Longest operation name a log line keeps: the name is the client's to choose. */
 const OPERATION_NAME_LENGTH = 100;
 
+/** How an operation ended: `partial` is data with errors, `failed` errors without data. */
+export type OperationOutcome = 'ok' | 'partial' | 'failed';
+
+/** One operation answered: its name (none when anonymous), whether its document resolved to one, how it ended. */
+export interface OperationAnswered {
+  name: string | undefined;
+  resolved: boolean;
+  outcome: OperationOutcome;
+}
+
+export interface ReportErrorsOptions {
+  /** Told of every operation answered, each of a batch on its own (the metrics' observer). */
+  onOperation?: (operation: OperationAnswered) => void;
+}
+
 /**
  * Counts every error of an operation into the request's report, which the request's single log
  * line carries: a query whose hundred fields fail writes one line, not a hundred, and a client
  * that left writes none at info. The detail of the first upstream failure goes with it.
  */
-export function reportErrorsPlugin(): ApolloServerPlugin<Context> {
+export function reportErrorsPlugin(options: ReportErrorsOptions = {}): ApolloServerPlugin<Context> {
+  const { onOperation } = options;
   return {
     async requestDidStart({ contextValue }) {
       const report = contextValue.report;
-      if (!report) return;
+      if (!report && !onOperation) return;
+      let resolved = false;
+      let name: string | undefined;
       return {
         async didResolveOperation({ operationName }) {
-          if (operationName) report.operationName = operationName.slice(0, OPERATION_NAME_LENGTH);
+          resolved = true;
+          name = operationName ?? undefined;
+          if (report && operationName) report.operationName = operationName.slice(0, OPERATION_NAME_LENGTH);
+        },
+        async willSendResponse({ response }) {
+          if (!onOperation) return;
+          const { data, errors } = response.body.kind === 'single' ? response.body.singleResult : response.body.initialResult;
+          const outcome = !errors?.length ? 'ok' : data ? 'partial' : 'failed';
+          onOperation({ name, resolved, outcome });
         },
         async didEncounterErrors({ errors }) {
+          if (!report) return;
           for (const error of errors) {
             const original = unwrapResolverError(error);
             const code = error.extensions.code;

@@ -19,11 +19,19 @@ export interface ImageStreamImageKey extends NamespacedName {
   through?: ImageStream;
 }
 
+/** The loaders that batch, by the name they have in `Loaders`: a fixed set, fit for a metric's label. */
+export type BatchingLoader = 'imageStream' | 'imageStreamImage' | 'imageStreamTag' | 'image';
+
+/** Told the number of keys of each batch a loader runs, before it runs it. */
+export type LoaderBatchObserver = (loader: BatchingLoader, size: number) => void;
+
 export interface LoaderOptions {
   /** From this many streams of one namespace in one batch, one paged LIST replaces the GETs. */
   listThreshold: number;
   /** Page size of the LIST that replaces GETs. */
   listPageSize?: number;
+  /** Watches the batches (the metrics); the loaders keep no state beyond their request. */
+  onBatch?: LoaderBatchObserver;
 }
 
 /** Pages the LIST that replaces GETs may read; past them, the streams not yet seen are read with GETs. */
@@ -53,6 +61,14 @@ const asError = (error: unknown): Error => (error instanceof Error ? error : new
 export function createLoaders(session: UpstreamSession, options: LoaderOptions): Loaders {
   const pageSize = Math.min(options.listPageSize ?? MAX_LIST_LIMIT, MAX_LIST_LIMIT);
   const unlistable = new Set<string>();
+  const onBatch = options.onBatch;
+  const observed = <K, V>(loader: BatchingLoader, batch: DataLoader.BatchLoadFn<K, V>): DataLoader.BatchLoadFn<K, V> =>
+    onBatch
+      ? (keys) => {
+          onBatch(loader, keys.length);
+          return batch(keys);
+        }
+      : batch;
 
   const get = <R extends Resource>(request: GetRequest<R>): Promise<ResourceTypes[R]['item']> => session.get(request);
 
@@ -101,7 +117,7 @@ export function createLoaders(session: UpstreamSession, options: LoaderOptions):
   }
 
   const imageStream = new DataLoader<NamespacedName, ImageStream, string>(
-    async (keys) => {
+    observed('imageStream', async (keys) => {
       const byNamespace = new Map<string, NamespacedName[]>();
       for (const key of keys) {
         const group = byNamespace.get(key.namespace);
@@ -116,7 +132,7 @@ export function createLoaders(session: UpstreamSession, options: LoaderOptions):
         }),
       );
       return keys.map((key) => results.get(namespacedKey(key)) ?? new Error('stream not loaded'));
-    },
+    }),
     { cacheKeyFn: namespacedKey, maxBatchSize: 1000 },
   );
 
@@ -130,21 +146,22 @@ export function createLoaders(session: UpstreamSession, options: LoaderOptions):
     return images;
   };
   const imageStreamImage = new DataLoader<ImageStreamImageKey, ImageStreamImage, string>(
-    (keys) =>
+    observed('imageStreamImage', (keys) =>
       Promise.all(
         keys.map((key) =>
           imageStreamImageThrough(key, fetchedImages, (name) => get({ resource: 'imagestreamimages', namespace: key.namespace, name }), historyOf).catch(asError),
         ),
       ),
+    ),
     { cacheKeyFn: namespacedKey },
   );
 
   const imageStreamTag = new DataLoader<NamespacedName, ImageStreamTag, string>(
-    (keys) => getEach(keys, (key) => ({ resource: 'imagestreamtags', namespace: key.namespace, name: key.name })),
+    observed('imageStreamTag', (keys) => getEach(keys, (key) => ({ resource: 'imagestreamtags', namespace: key.namespace, name: key.name }))),
     { cacheKeyFn: namespacedKey },
   );
 
-  const image = new DataLoader<string, Image>((names) => getEach(names, (name) => ({ resource: 'images', name })));
+  const image = new DataLoader<string, Image>(observed('image', (names) => getEach(names, (name) => ({ resource: 'images', name }))));
 
   async function imageStreamPage(namespace: string, pageLimit: number, continueToken?: string) {
     const limit = Math.min(pageLimit, MAX_LIST_LIMIT);

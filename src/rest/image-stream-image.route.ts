@@ -56,8 +56,7 @@ export function registerImageStreamImageRoute(app: FastifyInstance, options: Ima
     if ('error' in parsed) return sendStatus(reply, badRequestAnswer(parsed.error), pretty);
 
     // Authentication comes first, as in the API server's filter chain: no token, no other answer.
-    const context = createContext({ headers: request.headers, response: reply.raw, report: request.report }, options.contextOptions);
-    request.upstream = context.budget;
+    const context = createContext({ headers: request.headers, response: reply.raw, report: request.report, log: request.log }, options.contextOptions);
     if (context.auth instanceof MissingCredentialsError) return sendStatus(reply, toStatusAnswer(context.auth), pretty);
 
     const target = targetOf(parsed.path);

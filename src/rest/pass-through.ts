@@ -72,8 +72,7 @@ async function answer(request: FastifyRequest, reply: FastifyReply, passThrough:
   const upstreamPath = 'error' in parsed ? undefined : passThrough.upstreamPath(parsed.path.replace(/\/+$/, ''));
   if (upstreamPath === undefined) return sendStatus(reply, routeNotFoundAnswer(), pretty);
   const lend = contextOptions.lendCredentials || passThrough.public === true;
-  const context = createContext({ headers: request.headers, response: reply.raw, report: request.report }, { ...contextOptions, lendCredentials: lend });
-  request.upstream = context.budget;
+  const context = createContext({ headers: request.headers, response: reply.raw, report: request.report, log: request.log }, { ...contextOptions, lendCredentials: lend });
   if (context.auth instanceof MissingCredentialsError) return sendStatus(reply, toStatusAnswer(context.auth), pretty);
   try {
     const body = await context.session.read({ verb: 'path', path: upstreamPath });
