@@ -9,4 +9,4 @@ export { defaultMaxConnections, readOpenFileLimit, type HostFacts } from './host
 export { loadConfig } from './load-config';
 export { localUrl } from './local-url';
 export { wantsHelp } from './read-flags';
-export { SETTINGS, flagOf, type Setting } from './settings';
+export { SETTINGS } from './settings';
