@@ -83,6 +83,30 @@ export function staleness() {
   return undefined;
 }
 
+/**
+ * Deletes what an earlier build wrote for a source that is gone (or moved: `src/config.ts` became
+ * `src/config/index.ts`). tsc never deletes an output, and a stale `dist/src/config.js` would be
+ * what `require('./config')` finds first, ahead of the new `config/index.js`.
+ */
+function pruneOrphans() {
+  const include = JSON.parse(fs.readFileSync(project, 'utf8')).include;
+  const walk = (dir) => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const file = path.join(dir, entry.name);
+      if (entry.isDirectory()) {
+        walk(file);
+        continue;
+      }
+      const source = /\.(js|js\.map|d\.ts)$/.exec(entry.name) ? path.join(root, path.relative(dist, file)).replace(/\.(js|js\.map|d\.ts)$/, '.ts') : undefined;
+      if (source && !fs.existsSync(source)) fs.unlinkSync(file);
+    }
+  };
+  for (const name of include) {
+    if (fs.statSync(path.join(root, name)).isDirectory()) walk(path.join(dist, name));
+  }
+}
+
 /** Builds dist/ when it is stale; returns tsc's exit status (0 when there was nothing to do). */
 export function build() {
   const stale = staleness();
@@ -98,6 +122,7 @@ export function build() {
     // build's start keeps the next start from building again, and misses nothing saved while tsc ran.
     fs.utimesSync(buildInfo, startedAt, startedAt);
   }
+  if (tsc.status === 0) pruneOrphans();
   return tsc.status ?? 1;
 }
 
