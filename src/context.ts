@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { Span } from '@opentelemetry/api';
 import type { Loaders } from './loaders/create-loaders';
 import { createLoaders } from './loaders/create-loaders';
 import { MissingCredentialsError } from './kube/errors';
@@ -18,6 +19,8 @@ export interface Context {
   budget: RequestBudget;
   /** What the request met, for its one log line (absent outside an HTTP request). */
   report?: RequestReport;
+  /** The request's server span, when tracing is on (a GraphQL operation names it). */
+  span?: Span;
 }
 
 export interface ContextOptions {
@@ -62,10 +65,12 @@ export function callerAuth(
 
 export function createContext(request: RequestLike, options: ContextOptions): Context {
   const auth = callerAuth(request.headers.authorization, options.lendCredentials);
-  const session = createUpstreamSession(options.upstream, auth);
+  // The span the tracing hook started for this exchange: the parent of every upstream read's span.
+  const span = options.upstream.tracing?.serverSpan(request.response);
+  const session = createUpstreamSession(options.upstream, auth, span);
   // The session ends with the response: its deadline timer is cleared, so a busy gateway does
   // not hold one per request for the whole deadline; a client that left cancels its calls.
   request.response.once('close', () => session.end(!request.response.writableFinished));
   const loaders = createLoaders(session, { listThreshold: options.listThreshold });
-  return { auth, session, loaders, signal: session.signal, budget: session.budget, report: request.report };
+  return { auth, session, loaders, signal: session.signal, budget: session.budget, report: request.report, span };
 }
