@@ -27,8 +27,10 @@ export class TracingConfigError extends Error {
     readonly variable: string,
     readonly value: string,
     expected: string,
+    /** The whole message, when "<variable> <expected>, got <value>" does not read well. */
+    message = `${variable} ${expected}, got ${JSON.stringify(value)}`,
   ) {
-    super(`${variable} ${expected}, got ${JSON.stringify(value)}`);
+    super(message);
   }
 }
 
@@ -106,7 +108,12 @@ export function tracingSettings(env: Env): TracingSettings | undefined {
 
   const protocol = either('PROTOCOL') ?? { name: 'OTEL_EXPORTER_OTLP_PROTOCOL', value: 'http/protobuf' };
   if (protocol.value === 'grpc') {
-    throw new TracingConfigError(protocol.name, protocol.value, 'is not supported: the gateway exports traces over OTLP/HTTP only; set it to http/protobuf or http/json');
+    throw new TracingConfigError(
+      protocol.name,
+      protocol.value,
+      'must be http/protobuf or http/json',
+      `${protocol.name}=grpc is not supported: the gateway exports traces over OTLP/HTTP only; set ${protocol.name} to http/protobuf (the default) or http/json`,
+    );
   }
   if (protocol.value !== 'http/protobuf' && protocol.value !== 'http/json') {
     throw new TracingConfigError(protocol.name, protocol.value, 'must be http/protobuf or http/json');
