@@ -12,7 +12,7 @@ import { GatewayMetrics } from './metrics';
 import { cacheOptionsOf, limitsOf, startServer } from './server';
 import { createShutdown } from './shutdown';
 import { startTracing } from './telemetry/start-tracing';
-import type { Tracing } from './telemetry/tracing';
+import { SHUTDOWN_EXPORT_MS, type Tracing } from './telemetry/tracing';
 import { TracingConfigError } from './telemetry/tracing-settings';
 
 async function main(): Promise<void> {
@@ -117,7 +117,8 @@ async function main(): Promise<void> {
     app: server.app,
     async stop() {
       await server.stop();
-      await tracing?.shutdown().catch((error: unknown) => logger.warn(`tracing: the last spans could not be exported: ${error instanceof Error ? error.message : String(error)}`));
+      const exported = await tracing?.shutdown().catch((error: unknown) => logger.warn(`tracing: the last spans could not be exported: ${error instanceof Error ? error.message : String(error)}`));
+      if (exported === false) logger.warn(`tracing: the last spans were not exported within ${SHUTDOWN_EXPORT_MS} ms; stopping without them`);
     },
   };
   const shutdown = createShutdown({ server: stopServer, kube, demo, graceMs: config.shutdownGraceMs, logger, exit: (code) => process.exit(code) });

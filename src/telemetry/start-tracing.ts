@@ -21,8 +21,11 @@ import { Tracing } from './tracing';
 import { tracingSettings, type TracingSettings } from './tracing-settings';
 
 export interface StartTracingOptions {
-  /** Where the SDK's own complaints go (an export that failed, a full queue); at warn and above. */
-  log?: Pick<DiagLogger, 'warn' | 'error'>;
+  /**
+   * Where the SDK's own complaints go (an export that failed, spans dropped from a full queue),
+   * all as warnings: traces lost are the operator's concern, not a fault in answering requests.
+   */
+  log?: Pick<DiagLogger, 'warn'>;
 }
 
 /**
@@ -40,7 +43,7 @@ export function startTracing(env: Readonly<Record<string, string | undefined>>, 
     const log = options.log;
     diag.setLogger(
       {
-        error: (message, ...args) => log.error(`tracing: ${message}${args.length ? ` ${args.map(String).join(' ')}` : ''}`),
+        error: (message, ...args) => log.warn(`tracing: ${message}${args.length ? ` ${args.map(String).join(' ')}` : ''}`),
         warn: (message, ...args) => log.warn(`tracing: ${message}${args.length ? ` ${args.map(String).join(' ')}` : ''}`),
         info: () => undefined,
         debug: () => undefined,

@@ -14,6 +14,9 @@ import {
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import packageJson from '../../package.json';
 
+/** How long the shutdown waits for the last spans to be exported. */
+export const SHUTDOWN_EXPORT_MS = 2_000;
+
 /** A tracer provider the gateway can also flush and stop (the SDK's, or a test's). */
 export interface FlushingTracerProvider extends TracerProvider {
   forceFlush(): Promise<void>;
@@ -88,8 +91,20 @@ export class Tracing {
     return this.provider.forceFlush();
   }
 
-  /** Exports what is left and stops exporting (the process's shutdown). */
-  shutdown(): Promise<void> {
-    return this.provider.shutdown();
+  /**
+   * Exports what is left and stops exporting (the process's shutdown). Resolves true once done,
+   * false when `withinMs` passed first: a collector that is down must not hold up the exit (the
+   * exporter would retry for its whole timeout).
+   */
+  async shutdown(withinMs = SHUTDOWN_EXPORT_MS): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => {
+      timer = setTimeout(() => resolve(false), withinMs);
+    });
+    try {
+      return await Promise.race([this.provider.shutdown().then(() => true as const), late]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 }
