@@ -111,12 +111,11 @@ export class ReadSpan {
 
   private begin(kind: SpanKind, hit: boolean | undefined): Span {
     const request = this.request;
-    const path = requestPath(request);
-    const attributes: Attributes = {
-      [ATTR_HTTP_REQUEST_METHOD]: 'GET',
-      [ATTR_URL_FULL]: this.trace.serverUrl + path,
-      [ATTR_UPSTREAM_VERB]: request.verb,
-    };
+    const attributes: Attributes = { [ATTR_HTTP_REQUEST_METHOD]: 'GET' };
+    // A request whose path cannot be built failed for that reason, and has no URL to show.
+    const path = pathOf(request);
+    if (path !== undefined) attributes[ATTR_URL_FULL] = this.trace.serverUrl + path;
+    attributes[ATTR_UPSTREAM_VERB] = request.verb;
     if (request.verb !== 'path') {
       attributes[ATTR_UPSTREAM_RESOURCE] = request.resource;
       if (request.namespace !== undefined) attributes[ATTR_K8S_NAMESPACE_NAME] = request.namespace;
@@ -129,10 +128,19 @@ export class ReadSpan {
   }
 
   private end(span: Span): void {
-    if (this.statusCode !== undefined) span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, this.statusCode);
+    // Only a call has an answer status: a kept refusal served from the cache says it in error.type.
+    if (this.statusCode !== undefined && this.kind === SpanKind.CLIENT) span.setAttribute(ATTR_HTTP_RESPONSE_STATUS_CODE, this.statusCode);
     if (this.attempts > 1) span.setAttribute(ATTR_HTTP_REQUEST_RESEND_COUNT, this.attempts - 1);
     if (this.kind === SpanKind.CLIENT && !this.led) span.setAttribute(ATTR_UPSTREAM_SHARED, true);
     span.end(performance.now());
+  }
+}
+
+function pathOf(request: ReadRequest): string | undefined {
+  try {
+    return requestPath(request);
+  } catch {
+    return undefined;
   }
 }
 

@@ -95,6 +95,19 @@ test('a refusal the cache kept is an INTERNAL span with gateway.cache.hit true, 
     [SpanKind.CLIENT, false, '404', SpanStatusCode.ERROR],
     [SpanKind.INTERNAL, true, '404', SpanStatusCode.ERROR],
   ]);
+  expect(exporter.getFinishedSpans().map((span) => span.attributes['http.response.status_code'])).toEqual([404, undefined]);
+});
+
+test('a read whose path cannot be built fails with its own error, as an INTERNAL span without a URL', async () => {
+  const kube = new RecordingKube();
+  const { exporter, session } = traced(kube);
+  const failure = await session()
+    .get({ resource: 'imagestreams', name: 'ruby' })
+    .catch((error: unknown) => error);
+  expect((failure as Error).message).toBe('namespace "" is invalid: imagestreams are namespaced: a namespace is required');
+  const [span] = exporter.getFinishedSpans();
+  expect([span!.kind, span!.attributes['url.full'], span!.attributes['error.type']]).toEqual([SpanKind.INTERNAL, undefined, 'InvalidNameError']);
+  expect(kube.options).toHaveLength(0);
 });
 
 test('a read past the request\'s call budget is an INTERNAL span in error, and nothing is called', async () => {
