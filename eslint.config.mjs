@@ -1,5 +1,6 @@
 // The import direction of DESIGN.md, enforced rather than remembered:
 // openshift, config <- kube <- upstream <- loaders <- context <- graphql/rest <- server <- main; demo stands alone.
+// telemetry (OpenTelemetry's setup and the gateway's span vocabulary) imports nothing of src/; upstream, server and main use it.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import importPlugin from 'eslint-plugin-import';
@@ -31,7 +32,8 @@ export default tseslint.config(
             zone('./src/openshift', './src', 'openshift/ is OpenShift\'s wire behaviour, shared by the gateway and the demo: it imports nothing else from src/.', ['./openshift']),
             zone('./src/config', './src', 'config/ imports nothing else in src/.', ['./config']),
             zone('./src/kube', './src', 'kube/ may import only config/ (types), openshift/ and itself.', ['./kube', './config', './openshift']),
-            zone('./src/upstream', './src', 'upstream/ may import only kube/, openshift/ and itself.', ['./upstream', './kube', './config', './openshift']),
+            zone('./src/telemetry', './src', 'telemetry/ imports nothing else from src/: it is OpenTelemetry\'s setup, used by upstream/, server and main.', ['./telemetry']),
+            zone('./src/upstream', './src', 'upstream/ may import only kube/, openshift/, telemetry/ and itself.', ['./upstream', './kube', './config', './openshift', './telemetry']),
             zone('./src/loaders', './src', 'loaders/ may import only upstream/, kube/, openshift/ and itself.', ['./loaders', './upstream', './kube', './config', './openshift']),
             zone('./src/errors.ts', './src', 'errors.ts may import only kube/errors.ts, kube/types.ts (types) and openshift/.', ['./errors.ts', './kube/errors.ts', './kube/types.ts', './openshift']),
             zone('./src/context.ts', './src', 'context.ts may import loaders/, upstream/, kube/ and errors.ts.', ['./context.ts', './loaders', './upstream', './kube', './config', './errors.ts', './request-report.ts']),

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { Span } from '@opentelemetry/api';
 import type { FastifyBaseLogger } from 'fastify';
 import type { LoaderBatchObserver, Loaders } from './loaders/create-loaders';
 import { createLoaders } from './loaders/create-loaders';
@@ -21,6 +22,8 @@ export interface Context {
   report?: RequestReport;
   /** The request's logger: every line it writes carries the request id (absent outside an HTTP request). */
   log?: FastifyBaseLogger;
+  /** The request's server span, when tracing is on (a GraphQL operation names it). */
+  span?: Span;
 }
 
 export interface ContextOptions {
@@ -68,11 +71,13 @@ export function callerAuth(
 
 export function createContext(request: RequestLike, options: ContextOptions): Context {
   const auth = callerAuth(request.headers.authorization, options.lendCredentials);
-  const session = createUpstreamSession(options.upstream, auth);
+  // The span the tracing hook started for this exchange: the parent of every upstream read's span.
+  const span = options.upstream.tracing?.serverSpan(request.response);
+  const session = createUpstreamSession(options.upstream, auth, span);
   // The session ends with the response: its deadline timer is cleared, so a busy gateway does
   // not hold one per request for the whole deadline; a client that left cancels its calls.
   request.response.once('close', () => session.end(!request.response.writableFinished));
   if (request.report) request.report.upstream = session;
   const loaders = createLoaders(session, { listThreshold: options.listThreshold, ...(options.onLoaderBatch ? { onBatch: options.onLoaderBatch } : {}) });
-  return { auth, session, loaders, signal: session.signal, budget: session.budget, report: request.report, ...(request.log ? { log: request.log } : {}) };
+  return { auth, session, loaders, signal: session.signal, budget: session.budget, report: request.report, span, ...(request.log ? { log: request.log } : {}) };
 }

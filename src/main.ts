@@ -11,6 +11,9 @@ import { createKubeClient } from './kube/http-kube-client';
 import { GatewayMetrics } from './metrics';
 import { cacheOptionsOf, limitsOf, startServer } from './server';
 import { createShutdown } from './shutdown';
+import { startTracing } from './telemetry/start-tracing';
+import { SHUTDOWN_EXPORT_MS, type Tracing } from './telemetry/tracing';
+import { TracingConfigError } from './telemetry/tracing-settings';
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
@@ -30,6 +33,17 @@ async function main(): Promise<void> {
     throw error;
   }
   const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] });
+  let tracing: Tracing | undefined;
+  try {
+    tracing = startTracing(process.env, { log: logger });
+  } catch (error) {
+    if (error instanceof TracingConfigError) {
+      console.error(`imagestream-gateway: ${error.message}`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  if (tracing) logger.info(`tracing: spans go over ${tracing.description}`);
 
   let access;
   try {
@@ -100,10 +114,20 @@ async function main(): Promise<void> {
     cache: cacheOptionsOf(config),
     cacheKeySecret: config.cacheKeySecret,
     redisUrl: config.redisUrl,
+    tracing,
   });
   logger.info(`GraphQL at ${server.url}/graphql (upstream: ${source})`);
 
-  const shutdown = createShutdown({ server, kube, demo, graceMs: config.shutdownGraceMs, logger, exit: (code) => process.exit(code) });
+  // The spans of the last requests are exported once they have ended, before the process exits.
+  const stopServer = {
+    app: server.app,
+    async stop() {
+      await server.stop();
+      const exported = await tracing?.shutdown().catch((error: unknown) => logger.warn(`tracing: the last spans could not be exported: ${error instanceof Error ? error.message : String(error)}`));
+      if (exported === false) logger.warn(`tracing: the last spans were not exported within ${SHUTDOWN_EXPORT_MS} ms; stopping without them`);
+    },
+  };
+  const shutdown = createShutdown({ server: stopServer, kube, demo, graceMs: config.shutdownGraceMs, logger, exit: (code) => process.exit(code) });
   // `on`, not `once`: a second signal (npm forwards the SIGINT node already got from the terminal)
   // would otherwise meet the default handler and kill the process in the middle of the grace period.
   process.on('SIGTERM', () => void shutdown('SIGTERM'));

@@ -35,6 +35,9 @@ import { buildGatewaySchema } from './graphql/build-gateway-schema';
 import { registerRestRoutes } from './rest/register-rest-routes';
 import { KubeApiError } from './kube/errors';
 import type { KubeClient } from './kube/kube-client';
+import { graphqlSpanPlugin } from './telemetry/graphql-span.plugin';
+import { registerTracing } from './telemetry/register-tracing';
+import type { Tracing } from './telemetry/tracing';
 
 export interface ServerOptions {
   host: string;
@@ -74,6 +77,8 @@ export interface ServerOptions {
    * cache) and for automatic persisted queries. Needs cacheKeySecret.
    */
   redisUrl?: string;
+  /** Spans of every request and upstream read (startTracing); none when absent. */
+  tracing?: Tracing;
 }
 
 /** The cache a configuration asks for, without its shared tier; none when CACHE_TTL_SECONDS is 0. */
@@ -174,6 +179,7 @@ function upstreamServices(options: ServerOptions, limits: Limits, shared: Shared
     bytesInUse: new BytesInUse(limits.maxUpstreamBytesInUse),
     fair: new FairLimiter(limits.upstreamMaxInFlight),
     heavy: { slots: new FairLimiter(limits.maxHeavyRequests), afterCalls: limits.heavyRequestCalls },
+    ...(options.tracing ? { tracing: options.tracing } : {}),
   };
 }
 
@@ -205,6 +211,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   }) as unknown as FastifyInstance;
   app.server.maxConnections = limits.maxConnections;
   const metrics = options.metrics ?? new GatewayMetrics();
+  if (options.tracing) registerTracing(app, options.tracing, (request) => request.report);
   registerRequestLog(app);
   app.addHook('onResponse', async (request, reply) => {
     metrics.observeHttp(request.routeOptions.url ?? 'unmatched', request.method, reply.statusCode);
@@ -282,6 +289,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       upstreamCallBudgetPlugin(limits.maxUpstreamCalls),
       reportErrorsPlugin({ onOperation: metrics.observeOperation }),
       fastifyApolloDrainPlugin(app),
+      ...(options.tracing ? [graphqlSpanPlugin<Context>()] : []),
       // Apollo's cache-control plugin makes a cache hint and four closures for every field it
       // resolves (a third of a maximal query's memory) to compute a Cache-Control header this
       // gateway never sends: every answer is the caller's own (no-cache, private).

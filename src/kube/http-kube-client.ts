@@ -191,8 +191,10 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
     const method: 'GET' | 'POST' = body === undefined ? 'GET' : 'POST';
     const what = `${method} ${path}`;
     const attempts = attempt > 1 ? `, attempt ${attempt}` : '';
-    const report = (outcome: UpstreamRequestEvent['outcome'], statusCode?: number): void =>
+    const report = (outcome: UpstreamRequestEvent['outcome'], statusCode?: number): void => {
       options.onRequest?.({ path: path.split('?')[0]!, auth: auth.kind, statusCode, outcome, durationMs: performance.now() - started });
+      callOptions.onAttempt?.(attempt, statusCode);
+    };
     if (signal?.aborted) throw new UpstreamUnavailableError(`${what} was cancelled before it was sent`, 'aborted');
 
     // One deadline for everything the call waits for: an exec plugin, the answer, its body.
@@ -214,7 +216,8 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
         path: basePath + path,
         method,
         body,
-        headers: { ...headers, ...sent, accept: 'application/json', 'user-agent': userAgent },
+        // The trace headers first: nothing in them can replace the credentials.
+        headers: { ...callOptions.traceHeaders, ...headers, ...sent, accept: 'application/json', 'user-agent': userAgent },
         signal: controller.signal,
       };
       answer = await send(pool, request, { maxBytes: maxBodyBytes, meter, what }, () => !controller.signal.aborted);

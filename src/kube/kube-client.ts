@@ -25,6 +25,13 @@ export interface CallOptions {
   deadline?: number;
   /** Told the size of every chunk of every answer body of the call, retries included. */
   meter?: ByteMeter;
+  /**
+   * W3C trace-context headers (`traceparent`, `tracestate`) naming the span of this call, sent
+   * with every attempt; absent when tracing is off, and then nothing is added.
+   */
+  traceHeaders?: Readonly<Record<string, string>>;
+  /** Told as each attempt ends: its number (1 for the first) and the answer's status, if one came. */
+  onAttempt?(attempt: number, statusCode: number | undefined): void;
 }
 
 export type ListableResource = Exclude<Resource, 'imagestreamimages'>;

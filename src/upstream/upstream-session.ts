@@ -1,4 +1,5 @@
 import { setMaxListeners } from 'node:events';
+import type { Span } from '@opentelemetry/api';
 import { MissingCredentialsError, UpstreamUnavailableError } from '../kube/errors';
 import type { CallerAuth, CallOptions, GetRequest, KubeClient, ListableResource, ListRequest, ReadRequest, UpstreamBody } from '../kube/kube-client';
 import { requestPath } from '../kube/resource-path';
@@ -10,7 +11,9 @@ import { CallSlots } from './call-slots';
 import { callerKey } from './caller-key';
 import type { FairLimiter } from './fair-limiter';
 import type { InflightCalls } from './inflight-calls';
+import { SessionTrace, type ReadSpan } from './read-span';
 import { RequestBudget } from './request-budget';
+import type { Tracing } from '../telemetry/tracing';
 
 /** What every session of the process shares: made once, from the settings (see createUpstream in ../server). */
 export interface UpstreamServices {
@@ -40,6 +43,8 @@ export interface UpstreamServices {
   fair?: FairLimiter;
   /** The slots of heavy requests (MAX_HEAVY_REQUESTS), and from how many calls a request is heavy. */
   heavy?: { slots: FairLimiter; afterCalls: number };
+  /** The process's tracing, when it is on: each read of a traced request is a span (./read-span). */
+  tracing?: Tracing;
 }
 
 /** What a session did, for the request's log line and tests. */
@@ -55,7 +60,8 @@ export interface SessionStats {
  * lifetime and deadline, and every bound, bound together. Loaders, REST routes and (later) live
  * updates read only through it. A read passes, in order: the request's budget (a count, and a
  * heavy request's turn), the cache, the sharing of identical reads in flight, the request's and
- * the process's bounds on calls in flight, then the adapter.
+ * the process's bounds on calls in flight, then the adapter. With tracing on, each read is a span
+ * of the request's own (./read-span).
  */
 export interface UpstreamSession {
   readonly auth: CallerAuth | MissingCredentialsError;
@@ -72,7 +78,12 @@ export interface UpstreamSession {
   end(clientLeft: boolean): void;
 }
 
-export function createUpstreamSession(services: UpstreamServices, auth: CallerAuth | MissingCredentialsError): UpstreamSession {
+/**
+ * `requestSpan` is the server span of the request the session serves: every read's span is its
+ * child, set when the session is made, so that reads batched by a DataLoader on behalf of any
+ * resolver belong to the request and not to whatever was running when the batch was dispatched.
+ */
+export function createUpstreamSession(services: UpstreamServices, auth: CallerAuth | MissingCredentialsError, requestSpan?: Span): UpstreamSession {
   const controller = new AbortController();
   const deadlineMs = services.requestDeadlineMs;
   // The reasons are the adapter's own kind of error, so work that ends waiting for its turn
@@ -95,18 +106,34 @@ export function createUpstreamSession(services: UpstreamServices, auth: CallerAu
   const slots = new CallSlots(services.concurrency, services.fair, caller);
   const stats: SessionStats = { upstreamCalls: 0, cacheHits: 0 };
   const { cache, inflight, kube } = services;
+  const trace = requestSpan && services.tracing ? new SessionTrace(services.tracing, requestSpan, kube.server, cache !== undefined) : undefined;
 
-  function callUpstream(request: ReadRequest, key: string): Promise<UpstreamBody> {
-    return inflight.run(key, signal, (shared) =>
-      slots.run(shared, () => {
+  function callUpstream(request: ReadRequest, key: string, span: ReadSpan | undefined): Promise<UpstreamBody> {
+    span?.goesUpstream();
+    return inflight.run(key, signal, (shared) => {
+      // Called only for the read that makes the call; one that joins it in flight sends nothing.
+      const traced = span?.lead();
+      return slots.run(shared, () => {
         stats.upstreamCalls++;
         const callOptions: CallOptions = { auth: auth as CallerAuth, signal: shared, deadline, meter: budget };
-        return kube.read(request, callOptions);
-      }),
-    );
+        return kube.read(request, traced ? { ...callOptions, ...traced } : callOptions);
+      });
+    });
   }
 
-  async function read(request: ReadRequest): Promise<UpstreamBody> {
+  async function tracedRead(request: ReadRequest): Promise<UpstreamBody> {
+    const span = trace!.startRead(request);
+    try {
+      const body = await read(request, span);
+      span.succeed(body);
+      return body;
+    } catch (error) {
+      span.fail(error);
+      throw error;
+    }
+  }
+
+  async function read(request: ReadRequest, span?: ReadSpan): Promise<UpstreamBody> {
     // No credentials: fail before any upstream call, never fall back to the gateway's own.
     if (auth instanceof MissingCredentialsError) throw auth;
     // Counted first: a request past its budget fails each further read before building anything for it.
@@ -115,16 +142,24 @@ export function createUpstreamSession(services: UpstreamServices, auth: CallerAu
     const key = JSON.stringify([caller, requestPath(request)]);
     // A heavy request's turn (RequestBudget.admission).
     await budget.admission();
-    if (!cache) return callUpstream(request, key);
-    const hit = await cache.lookup(key, request);
+    if (!cache) return callUpstream(request, key, span);
+    let hit: UpstreamBody | undefined;
+    try {
+      hit = await cache.lookup(key, request);
+    } catch (refusal) {
+      // A refusal kept by the cache, thrown as it was first.
+      span?.fromCache();
+      throw refusal;
+    }
     if (hit) {
+      span?.fromCache();
       stats.cacheHits++;
       // The hits of this request resume together, in a turn of their own.
       await services.hitTurns?.next(stats);
       return hit;
     }
     try {
-      const body = await callUpstream(request, key);
+      const body = await callUpstream(request, key, span);
       cache.storeAnswer(key, request, body);
       return body;
     } catch (error) {
@@ -134,15 +169,16 @@ export function createUpstreamSession(services: UpstreamServices, auth: CallerAu
   }
 
   let ended = false;
+  const readOne: (request: ReadRequest) => Promise<UpstreamBody> = trace ? tracedRead : read;
   return {
     auth,
     signal,
     budget,
     stats,
-    read,
-    get: async (request) => (await read({ verb: 'get', ...request })).value as never,
-    list: async (request) => (await read({ verb: 'list', ...request })).value as never,
-    getPath: async (path) => (await read({ verb: 'path', path })).value,
+    read: readOne,
+    get: async (request) => (await readOne({ verb: 'get', ...request })).value as never,
+    list: async (request) => (await readOne({ verb: 'list', ...request })).value as never,
+    getPath: async (path) => (await readOne({ verb: 'path', path })).value,
     end(clientLeft) {
       if (ended) return;
       ended = true;
