@@ -3,7 +3,7 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
-import { ConfigError, helpText, loadConfig, readOpenFileLimit, wantsHelp, type Config } from './config';
+import { ConfigError, helpText, loadConfig, readOpenFileLimit, tracingEnvOf, wantsHelp, type Config } from './config';
 import type { DemoCluster } from './demo/demo-cluster';
 import { kubeConfigForServer, resolveClusterAccess } from './kube/cluster-access';
 import { ClusterConfigError } from './kube/errors';
@@ -35,7 +35,7 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] });
   let tracing: Tracing | undefined;
   try {
-    tracing = startTracing(process.env, { log: logger });
+    tracing = startTracing(tracingEnvOf(config), { log: logger });
   } catch (error) {
     if (error instanceof TracingConfigError) {
       console.error(`imagestream-gateway: ${error.message}`);

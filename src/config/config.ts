@@ -89,4 +89,22 @@ export interface Config {
   redisUrl?: string;
   /** The secret of the keyed hash that names callers in the cache; required with REDIS_URL. */
   cacheKeySecret?: string;
+  /**
+   * OpenTelemetry's standard tracing variables, as given: the tracing setup (telemetry/) reads
+   * them by their variable names (`tracingEnvOf`) and says what is wrong with a value.
+   */
+  otelSdkDisabled?: string;
+  otelTracesExporter?: string;
+  otelExporterOtlpEndpoint?: string;
+  otelExporterOtlpTracesEndpoint?: string;
+  otelExporterOtlpProtocol?: string;
+  otelExporterOtlpTracesProtocol?: string;
+  otelExporterOtlpHeaders?: string;
+  otelExporterOtlpTracesHeaders?: string;
+  otelExporterOtlpTimeout?: string;
+  otelExporterOtlpTracesTimeout?: string;
+  otelServiceName?: string;
+  otelResourceAttributes?: string;
+  otelTracesSampler?: string;
+  otelTracesSamplerArg?: string;
 }

@@ -10,3 +10,4 @@ export { loadConfig } from './load-config';
 export { localUrl } from './local-url';
 export { wantsHelp } from './read-flags';
 export { SETTINGS } from './settings';
+export { tracingEnvOf } from './tracing-env';

@@ -274,6 +274,21 @@ export const SETTINGS: { readonly [K in keyof Config]-?: Setting<Config[K]> } = 
     default: { value: undefined, text: 'unset (random per process)' },
     meaning: 'Secret of the keyed hash that names callers in the cache, so no store holds a token or a plain hash of one; required with REDIS_URL, the same on every replica.',
   },
+  // OpenTelemetry's own variables: parsed and checked by the tracing setup (telemetry/tracing-settings).
+  otelSdkDisabled: { variable: 'OTEL_SDK_DISABLED', parser: text('true or false'), default: { value: undefined, text: 'false' }, meaning: 'true turns tracing off whatever else is set.' },
+  otelTracesExporter: { variable: 'OTEL_TRACES_EXPORTER', parser: text('otlp or none'), default: { value: undefined, text: 'otlp' }, meaning: 'none turns tracing off.' },
+  otelExporterOtlpEndpoint: { variable: 'OTEL_EXPORTER_OTLP_ENDPOINT', parser: text('an http(s) URL'), default: { value: undefined, text: 'unset (tracing off)' }, meaning: 'Base URL of the OTLP/HTTP collector; spans go to its /v1/traces. Tracing is off unless this or OTEL_EXPORTER_OTLP_TRACES_ENDPOINT is set.' },
+  otelExporterOtlpTracesEndpoint: { variable: 'OTEL_EXPORTER_OTLP_TRACES_ENDPOINT', parser: text('an http(s) URL'), default: { value: undefined, text: 'unset' }, meaning: 'The traces endpoint itself (its whole URL); wins over OTEL_EXPORTER_OTLP_ENDPOINT.' },
+  otelExporterOtlpProtocol: { variable: 'OTEL_EXPORTER_OTLP_PROTOCOL', parser: text('http/protobuf or http/json'), default: { value: undefined, text: 'http/protobuf' }, meaning: 'How spans are sent; grpc is not supported and refused at start.' },
+  otelExporterOtlpTracesProtocol: { variable: 'OTEL_EXPORTER_OTLP_TRACES_PROTOCOL', parser: text('http/protobuf or http/json'), default: { value: undefined, text: 'unset' }, meaning: 'The same for traces alone; wins over OTEL_EXPORTER_OTLP_PROTOCOL.' },
+  otelExporterOtlpHeaders: { variable: 'OTEL_EXPORTER_OTLP_HEADERS', parser: text('comma-separated key=value pairs'), default: { value: undefined, text: 'unset' }, meaning: "Headers sent with every export (a collector's credentials)." },
+  otelExporterOtlpTracesHeaders: { variable: 'OTEL_EXPORTER_OTLP_TRACES_HEADERS', parser: text('comma-separated key=value pairs'), default: { value: undefined, text: 'unset' }, meaning: 'The same for traces alone; wins over OTEL_EXPORTER_OTLP_HEADERS.' },
+  otelExporterOtlpTimeout: { variable: 'OTEL_EXPORTER_OTLP_TIMEOUT', parser: text('milliseconds'), default: { value: undefined, text: '10000' }, meaning: 'Time one export may take.' },
+  otelExporterOtlpTracesTimeout: { variable: 'OTEL_EXPORTER_OTLP_TRACES_TIMEOUT', parser: text('milliseconds'), default: { value: undefined, text: 'unset' }, meaning: 'The same for traces alone; wins over OTEL_EXPORTER_OTLP_TIMEOUT.' },
+  otelServiceName: { variable: 'OTEL_SERVICE_NAME', parser: text('a name'), default: { value: undefined, text: 'imagestream-gateway' }, meaning: 'service.name of every span.' },
+  otelResourceAttributes: { variable: 'OTEL_RESOURCE_ATTRIBUTES', parser: text('comma-separated key=value pairs'), default: { value: undefined, text: 'unset' }, meaning: 'More resource attributes of every span (k8s.pod.name=…).' },
+  otelTracesSampler: { variable: 'OTEL_TRACES_SAMPLER', parser: text('always_on, always_off, traceidratio, parentbased_always_on, parentbased_always_off or parentbased_traceidratio'), default: { value: undefined, text: 'parentbased_always_on' }, meaning: 'Which requests are traced; the parentbased samplers follow an incoming traceparent.' },
+  otelTracesSamplerArg: { variable: 'OTEL_TRACES_SAMPLER_ARG', parser: text('a ratio 0-1'), default: { value: undefined, text: '1' }, meaning: 'The ratio of the traceidratio samplers.' },
 };
 
 /** The settings' keys in table order. */
