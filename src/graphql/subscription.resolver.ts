@@ -19,6 +19,11 @@ interface Ending {
 
 const RESOURCE_VERSION = /^[\x21-\x7e]{1,64}$/;
 
+const notOverHttp = (): GraphQLError =>
+  new GraphQLError('subscriptions are served over WebSocket (graphql-transport-ws) on /graphql and over Server-Sent Events on /graphql/stream, not over HTTP POST', {
+    extensions: { code: errorCode('BAD_REQUEST') },
+  });
+
 /**
  * The changes, then (when they end with an error) that error as one last payload: a source that
  * throws is a protocol error on some transports (SSE drops the stream), a field that throws is a
@@ -55,11 +60,7 @@ function imageStreamChanges({ args, context }: SubscribeResolverData<unknown, Ch
   if (args.resourceVersion !== undefined && args.resourceVersion !== null) {
     checkArgument('resourceVersion', args.resourceVersion, (value) => (RESOURCE_VERSION.test(value) ? undefined : 'must be 1-64 visible ASCII characters, as a query returned it'));
   }
-  if (!context.live) {
-    throw new GraphQLError('subscriptions are served over WebSocket (graphql-transport-ws) on /graphql and over Server-Sent Events on /graphql/stream, not over HTTP POST', {
-      extensions: { code: errorCode('BAD_REQUEST') },
-    });
-  }
+  if (!context.live) throw notOverHttp();
   return endingWithError(
     context.live.imageStreamChanges({
       namespace: args.namespace,
@@ -77,11 +78,13 @@ export class SubscriptionResolver {
     subscribe: imageStreamChanges,
   })
   imageStreamChanged(
-    @Root() payload: ImageStreamChange | Ending,
+    @Root() payload: ImageStreamChange | Ending | undefined,
     @Arg('namespace', () => String) _namespace: string,
     @Arg('name', () => String, { nullable: true }) _name: string | undefined,
     @Arg('resourceVersion', () => String, { nullable: true }) _resourceVersion: string | undefined,
   ): ImageStreamChange {
+    // Apollo Server runs a subscription sent to POST /graphql as a query: no event, no source.
+    if (payload === undefined) throw notOverHttp();
     if ('ending' in payload) throw payload.ending;
     return payload;
   }

@@ -33,7 +33,8 @@ export function registerSseTransport(app: FastifyInstance, options: LiveTranspor
     schema: options.schema,
     onSubscribe(req, params) {
       const checked = options.check(params);
-      if (Array.isArray(checked)) return { errors: checked.map(options.formatError) } as never;
+      // `data: null` makes it a result the library sends (as one event), not execution arguments.
+      if (Array.isArray(checked)) return { data: null, errors: checked.map(options.formatError) } as never;
       const { auth, request } = req.context;
       const args: ExecutionArgs = { schema: options.schema, ...checked, contextValue: createLiveContext(auth, options.contextOptions, options.registry, request.log) };
       return args as never;
