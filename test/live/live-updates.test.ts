@@ -180,3 +180,43 @@ test('over SSE a push arrives as one MODIFIED event, the token in the Authorizat
   expect(firstImageOf(received.data[0]!, 'latest')).toBe(pushed.digest);
   expect(harness.demo.watches.open.map((w) => w.user)).toEqual(['developer']);
 });
+
+test('a token the API server does not accept ends the subscription with UNAUTHENTICATED', async () => {
+  const received = track(subscribeWs<Changed>(harness.gateway.url, CHANGED, { namespace: 'demo' }, { token: 'no-such-token' }));
+  await until('the end', () => received.completed);
+  expect(received.errors.map((errors) => errors.map((e) => e.extensions?.code))).toEqual([['UNAUTHENTICATED']]);
+  expect(received.data).toEqual([]);
+});
+
+test('an API server that goes away is retried within the bound, then the subscription ends with UPSTREAM_UNAVAILABLE', async () => {
+  const received = track(subscribeWs<Changed>(harness.gateway.url, CHANGED, { namespace: 'demo' }, { token: DEVELOPER_TOKEN }));
+  await until('the upstream watch', () => watchesOpen() === 1);
+  await harness.demo.stop();
+  await until('the end', () => received.completed, 10_000);
+  expect(received.errors.map((errors) => errors.map((e) => e.extensions?.code))).toEqual([['UPSTREAM_UNAVAILABLE']]);
+  expect(received.errors[0]?.[0]?.message).toBe('the Kubernetes API server cannot be reached; try again later');
+  expect(harness.gateway.live.stats()).toEqual({ subscriptions: 0, watches: 0 });
+});
+
+test('each event\'s navigation fields are read with fresh loaders: the stream reached through the new image is the event\'s own', async () => {
+  const NAVIGATION = `subscription { imageStreamChanged(namespace: "demo", name: "frontend") {
+    imageStream { metadata { resourceVersion } tag(name: "latest") { latest { image imageStreamImage { image { metadata { name } } imageStream { metadata { resourceVersion } } } } } }
+  } }`;
+  type Navigated = { imageStreamChanged: { imageStream: { metadata: { resourceVersion: string }; tag: { latest: { image: string; imageStreamImage: { image: { metadata: { name: string } }; imageStream: { metadata: { resourceVersion: string } } } } } } } };
+  const received = track(subscribeWs<Navigated>(harness.gateway.url, NAVIGATION, {}, { token: DEVELOPER_TOKEN }));
+  await until('the upstream watch', () => watchesOpen() === 1);
+  const first = harness.demo.changes.pushImage({ namespace: 'demo', stream: 'frontend', tag: 'latest' });
+  await until('one event', () => received.data.length === 1);
+  const second = harness.demo.changes.pushImage({ namespace: 'demo', stream: 'frontend', tag: 'latest' });
+  await until('two events', () => received.data.length === 2);
+  expect(received.errors).toEqual([]);
+  expect(
+    received.data.map((d) => {
+      const stream = d.imageStreamChanged.imageStream;
+      return [stream.metadata.resourceVersion, stream.tag.latest.image, stream.tag.latest.imageStreamImage.image.metadata.name, stream.tag.latest.imageStreamImage.imageStream.metadata.resourceVersion];
+    }),
+  ).toEqual([
+    [first.stream.metadata.resourceVersion, first.digest, first.digest, first.stream.metadata.resourceVersion],
+    [second.stream.metadata.resourceVersion, second.digest, second.digest, second.stream.metadata.resourceVersion],
+  ]);
+});
