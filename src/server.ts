@@ -100,15 +100,22 @@ export interface LiveSettings {
   watchRetryBaseMs: number;
 }
 
-export const DEFAULT_LIVE: LiveSettings = {
-  maxSubscriptions: 1000,
-  maxSubscriptionsPerCaller: 20,
-  maxPendingEvents: 100,
-  pingIntervalMs: 15_000,
-  maxBufferedBytes: 1_048_576,
-  watchRetries: 5,
-  watchRetryBaseMs: 200,
-};
+/** The live settings of a configuration; the rest (watch retries, SSE buffering) are fixed. */
+export function liveOf(config: Config): LiveSettings {
+  return {
+    maxSubscriptions: config.maxSubscriptions,
+    maxSubscriptionsPerCaller: config.maxSubscriptionsPerCaller,
+    maxPendingEvents: config.maxPendingEvents,
+    pingIntervalMs: config.subscriptionPingMs,
+    // About MAX_PENDING_EVENTS events of a large stream: past it, an SSE client is too slow.
+    maxBufferedBytes: 1_048_576,
+    watchRetries: 5,
+    watchRetryBaseMs: 200,
+  };
+}
+
+/** The live settings of the default configuration, for servers started without one (tests). */
+export const DEFAULT_LIVE: LiveSettings = liveOf(loadConfig({}));
 
 /** The cache a configuration asks for, without its shared tier; none when CACHE_TTL_SECONDS is 0. */
 export function cacheOptionsOf(config: Config): AnswerCacheOptions | undefined {

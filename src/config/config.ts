@@ -89,4 +89,14 @@ export interface Config {
   redisUrl?: string;
   /** The secret of the keyed hash that names callers in the cache; required with REDIS_URL. */
   cacheKeySecret?: string;
+  /** Open subscriptions of the whole process. */
+  maxSubscriptions: number;
+  /** Open subscriptions of one caller. */
+  maxSubscriptionsPerCaller: number;
+  /** Events waiting for one slow client before its subscription ends. */
+  maxPendingEvents: number;
+  /** How often an idle WebSocket connection is pinged. */
+  subscriptionPingMs: number;
+  /** Demo mode: seconds between the pushes that keep the demo data moving; 0 turns them off. */
+  demoChurnSeconds: number;
 }

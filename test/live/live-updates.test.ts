@@ -72,6 +72,8 @@ test('two subscriptions of one caller on one namespace share one upstream watch;
   expect(summary(all)).toEqual(['MODIFIED frontend [latest]', 'MODIFIED ruby [latest]']);
   expect(summary(one)).toEqual(['MODIFIED ruby [latest]']);
   expect(harness.demo.watches.opened).toBe(1);
+  const metrics = await (await fetch(`${harness.gateway.url}/metrics`)).text();
+  expect(metrics.split('\n').filter((line) => /^gateway_(subscriptions|upstream_watches)_open /.test(line))).toEqual(['gateway_subscriptions_open 2', 'gateway_upstream_watches_open 1']);
   const admin = track(subscribeWs<Changed>(harness.gateway.url, CHANGED, { namespace: 'demo' }, { token: DEMO_ADMIN_TOKEN }));
   await until('the second caller\'s watch', () => watchesOpen() === 2);
   expect(harness.demo.watches.open.map((w) => w.user).sort()).toEqual(['demo-admin', 'developer']);
