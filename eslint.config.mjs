@@ -1,5 +1,5 @@
 // The import direction of DESIGN.md, enforced rather than remembered:
-// openshift, config <- kube <- upstream <- loaders <- context <- graphql/rest <- server <- main; demo stands alone.
+// openshift, config <- kube <- upstream <- loaders <- context <- graphql/rest/live <- server <- main; demo stands alone.
 // telemetry (OpenTelemetry's setup and the gateway's span vocabulary) imports nothing of src/; upstream, server and main use it.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -39,6 +39,7 @@ export default tseslint.config(
             zone('./src/context.ts', './src', 'context.ts may import loaders/, upstream/, kube/ and errors.ts.', ['./context.ts', './loaders', './upstream', './kube', './config', './errors.ts', './request-report.ts']),
             zone('./src/request-report.ts', './src', 'request-report.ts may import only errors.ts.', ['./request-report.ts', './errors.ts', './kube/errors.ts', './kube/types.ts']),
             zone('./src/graphql', './src', 'graphql/ may import context, errors, loaders/, kube/ and openshift/.', ['./graphql', './context.ts', './errors.ts', './loaders', './kube', './config', './openshift']),
+            zone('./src/live', './src', 'live/ may import context, errors, loaders/, upstream/, kube/ and openshift/.', ['./live', './context.ts', './errors.ts', './loaders', './upstream', './kube', './config', './openshift', './request-report.ts']),
             zone('./src/rest', './src', 'rest/ may import context, errors, loaders/, kube/ and openshift/.', ['./rest', './context.ts', './errors.ts', './loaders', './kube', './config', './openshift']),
             zone('./src', './src/main.ts', 'main.ts is the process entry; nothing imports it.'),
           ],

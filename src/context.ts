@@ -5,9 +5,35 @@ import type { LoaderBatchObserver, Loaders } from './loaders/create-loaders';
 import { createLoaders } from './loaders/create-loaders';
 import { MissingCredentialsError } from './kube/errors';
 import type { CallerAuth } from './kube/kube-client';
+import type { ImageStream } from './kube/types';
 import type { RequestBudget } from './upstream/request-budget';
 import { createUpstreamSession, type UpstreamServices, type UpstreamSession } from './upstream/upstream-session';
 import type { RequestReport } from './request-report';
+
+/** One change of an image stream, as a subscription delivers it. */
+export interface ImageStreamChange {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  imageStream: ImageStream;
+  /** Tags whose history or spec changed against the state before (every tag for ADDED and DELETED). */
+  changedTags: string[];
+}
+
+export interface ImageStreamChangeRequest {
+  namespace: string;
+  /** One stream; absent: every stream of the namespace. */
+  name?: string;
+  /** Deliver what changed after this revision (a query's resourceVersion); absent: from now. */
+  resourceVersion?: string;
+}
+
+/**
+ * Live updates, in the context of a subscription (made by src/live): the events of the caller's
+ * watch, each delivered with the context's session and loaders made anew, so an event's
+ * navigation fields never read what an earlier event cached.
+ */
+export interface LiveUpdates {
+  imageStreamChanges(request: ImageStreamChangeRequest): AsyncIterableIterator<ImageStreamChange>;
+}
 
 /** What every resolver and REST handler of one request reads through. */
 export interface Context {
@@ -24,6 +50,8 @@ export interface Context {
   log?: FastifyBaseLogger;
   /** The request's server span, when tracing is on (a GraphQL operation names it). */
   span?: Span;
+  /** Present in a subscription's context only. */
+  live?: LiveUpdates;
 }
 
 export interface ContextOptions {

@@ -36,6 +36,8 @@ export const ERROR_CODES = {
   UPSTREAM_BODY_TOO_LARGE: 'one API server answer was larger than MAX_UPSTREAM_BODY_BYTES',
   UPSTREAM_UNAVAILABLE: 'the API server could not be reached, timed out, is overloaded (429/503), sent an answer that cannot be used, or the gateway is at its process-wide bound of upstream work; try again',
   UPSTREAM_ERROR: 'the API server failed in another way',
+  SUBSCRIPTION_LIMIT_EXCEEDED: 'a subscription past MAX_SUBSCRIPTIONS_PER_CALLER open subscriptions of one caller, or MAX_SUBSCRIPTIONS of the whole process (`extensions.limit`, `max`)',
+  SLOW_CONSUMER: 'a subscription whose client did not take its events as fast as they came (more than MAX_PENDING_EVENTS waiting) was ended; subscribe again from the last resourceVersion received',
   INTERNAL_SERVER_ERROR: 'a fault of the gateway itself (logged with detail; the client sees a fixed message)',
 } as const;
 

@@ -9,7 +9,7 @@ import { kubeConfigForServer, resolveClusterAccess } from './kube/cluster-access
 import { ClusterConfigError } from './kube/errors';
 import { createKubeClient } from './kube/http-kube-client';
 import { GatewayMetrics } from './metrics';
-import { cacheOptionsOf, limitsOf, startServer } from './server';
+import { cacheOptionsOf, limitsOf, liveOf, startServer } from './server';
 import { createShutdown } from './shutdown';
 import { startTracing } from './telemetry/start-tracing';
 import { SHUTDOWN_EXPORT_MS, type Tracing } from './telemetry/tracing';
@@ -67,7 +67,8 @@ async function main(): Promise<void> {
       import('./demo/demo-cluster.js'),
       import('./demo/demo-tokens.js'),
     ]);
-    const started = await startDemoCluster({ host: '127.0.0.1', port: 0, maxRecordedRequests: 1000 });
+    // Churn: a new image pushed to demo/frontend:latest now and then, so a subscription moves.
+    const started = await startDemoCluster({ host: '127.0.0.1', port: 0, maxRecordedRequests: 1000, churnIntervalMs: config.demoChurnSeconds * 1000 });
     demo = started;
     kubeConfig = kubeConfigForServer(started.url, DEMO_ADMIN_TOKEN);
     source = `the embedded demo cluster at ${started.url}`;
@@ -79,7 +80,8 @@ async function main(): Promise<void> {
   if (demo) {
     logger.info(
       `demo mode: no cluster is configured, so the gateway answers from ${source} with sample data` +
-        (lendCredentials ? '; requests without a token use the demo admin token' : ''),
+        (lendCredentials ? '; requests without a token use the demo admin token' : '') +
+        (config.demoChurnSeconds > 0 ? `; a new image is pushed to demo/frontend:latest every ${config.demoChurnSeconds} s (DEMO_CHURN_SECONDS)` : ''),
     );
   }
 
@@ -110,6 +112,7 @@ async function main(): Promise<void> {
     metrics,
     requestDeadlineMs: config.requestDeadlineMs,
     limits: limitsOf(config),
+    live: liveOf(config),
     tokenReview: config.tokenReview,
     cache: cacheOptionsOf(config),
     cacheKeySecret: config.cacheKeySecret,

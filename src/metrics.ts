@@ -1,6 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { OperationAnswered } from './graphql/report-errors.plugin';
 import type { UpstreamRequestEvent } from './kube/http-kube-client';
+import type { RegistryStats } from './live/watch-registry';
 import type { BatchingLoader } from './loaders/create-loaders';
 import type { AnswerCache } from './upstream/answer-cache';
 import type { BytesInUse } from './upstream/bytes-in-use';
@@ -32,7 +33,7 @@ const OPERATION_NAME_LENGTH = 100;
 /**
  * The gateway's Prometheus metrics, served on GET /metrics. Labels are bounded sets (route
  * patterns, resources, status codes, loader kinds, the first operation names): never object
- * names, never callers. Open subscriptions will be counted once the gateway serves them.
+ * names, never callers.
  */
 export class GatewayMetrics {
   readonly registry = new Registry();
@@ -92,6 +93,7 @@ export class GatewayMetrics {
 
   private bounds: UpstreamBounds | undefined;
   private cache: AnswerCache | undefined;
+  private live: (() => RegistryStats) | undefined;
 
   constructor(options: { processMetrics?: boolean } = {}) {
     // Read when scraped: the bounds keep their own counts.
@@ -137,6 +139,23 @@ export class GatewayMetrics {
         this.set(cacheSource()?.bytes ?? 0);
       },
     });
+    const liveSource = () => this.live;
+    new Gauge({
+      name: 'gateway_subscriptions_open',
+      help: 'GraphQL subscriptions open now, over WebSocket and SSE (at most MAX_SUBSCRIPTIONS).',
+      registers: [this.registry],
+      collect() {
+        this.set(liveSource()?.().subscriptions ?? 0);
+      },
+    });
+    new Gauge({
+      name: 'gateway_upstream_watches_open',
+      help: 'Watches open on the Kubernetes API server now: one per caller and namespace that has subscriptions.',
+      registers: [this.registry],
+      collect() {
+        this.set(liveSource()?.().watches ?? 0);
+      },
+    });
     if (options.processMetrics) collectDefaultMetrics({ register: this.registry });
   }
 
@@ -155,6 +174,11 @@ export class GatewayMetrics {
   /** Shows the cache's hits, misses, evictions and bytes. */
   watchCache(cache: AnswerCache): void {
     this.cache = cache;
+  }
+
+  /** Shows the open subscriptions and upstream watches. */
+  watchLive(stats: () => RegistryStats): void {
+    this.live = stats;
   }
 
   sharedCacheState(up: boolean): void {

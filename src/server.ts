@@ -5,7 +5,7 @@ import fastifyApollo, { fastifyApolloDrainPlugin } from '@as-integrations/fastif
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import fastifyCors from '@fastify/cors';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
-import { GraphQLError, type GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import pino, { type Logger } from 'pino';
 import { loadConfig, type Config } from './config';
 import { errorCode } from './errors';
@@ -33,6 +33,11 @@ import { rootFieldsRule } from './graphql/limits/root-fields-rule';
 import { upstreamCallBudgetPlugin } from './graphql/limits/upstream-call-budget.plugin';
 import { buildGatewaySchema } from './graphql/build-gateway-schema';
 import { registerRestRoutes } from './rest/register-rest-routes';
+import { checkSubscription, type SubscriptionLimits } from './graphql/limits/check-subscription';
+import type { LiveTransportOptions } from './live/live-transport-options';
+import { registerSseTransport } from './live/sse-transport';
+import { WatchRegistry } from './live/watch-registry';
+import { attachWebSocketTransport } from './live/websocket-transport';
 import { KubeApiError } from './kube/errors';
 import type { KubeClient } from './kube/kube-client';
 import { graphqlSpanPlugin } from './telemetry/graphql-span.plugin';
@@ -79,7 +84,43 @@ export interface ServerOptions {
   redisUrl?: string;
   /** Spans of every request and upstream read (startTracing); none when absent. */
   tracing?: Tracing;
+  /** Subscriptions (WebSocket on /graphql, SSE on /graphql/stream); each defaults to DEFAULT_LIVE. */
+  live?: Partial<LiveSettings>;
 }
+
+/** The bounds and timers of live updates. */
+export interface LiveSettings {
+  /** MAX_SUBSCRIPTIONS: open subscriptions of the whole process. */
+  maxSubscriptions: number;
+  /** MAX_SUBSCRIPTIONS_PER_CALLER. */
+  maxSubscriptionsPerCaller: number;
+  /** MAX_PENDING_EVENTS: events waiting for one slow client before its subscription ends. */
+  maxPendingEvents: number;
+  /** SUBSCRIPTION_PING_MS: idle WebSocket connections are pinged this often, and closed without a pong. */
+  pingIntervalMs: number;
+  /** Bytes an SSE response may have unsent before its client is dropped as too slow. */
+  maxBufferedBytes: number;
+  /** Consecutive failed attempts of an upstream watch before its subscriptions end with UPSTREAM_UNAVAILABLE. */
+  watchRetries: number;
+  watchRetryBaseMs: number;
+}
+
+/** The live settings of a configuration; the rest (watch retries, SSE buffering) are fixed. */
+export function liveOf(config: Config): LiveSettings {
+  return {
+    maxSubscriptions: config.maxSubscriptions,
+    maxSubscriptionsPerCaller: config.maxSubscriptionsPerCaller,
+    maxPendingEvents: config.maxPendingEvents,
+    pingIntervalMs: config.subscriptionPingMs,
+    // About MAX_PENDING_EVENTS events of a large stream: past it, an SSE client is too slow.
+    maxBufferedBytes: 1_048_576,
+    watchRetries: 5,
+    watchRetryBaseMs: 200,
+  };
+}
+
+/** The live settings of the default configuration, for servers started without one (tests). */
+export const DEFAULT_LIVE: LiveSettings = liveOf(loadConfig({}));
 
 /** The cache a configuration asks for, without its shared tier; none when CACHE_TTL_SECONDS is 0. */
 export function cacheOptionsOf(config: Config): AnswerCacheOptions | undefined {
@@ -134,6 +175,8 @@ export interface RunningServer {
   /** Base URL, e.g. `http://127.0.0.1:4000`. */
   url: string;
   app: FastifyInstance;
+  /** The subscriptions and the upstream watches behind them. */
+  live: WatchRegistry;
   stop(): Promise<void>;
 }
 
@@ -183,6 +226,55 @@ function upstreamServices(options: ServerOptions, limits: Limits, shared: Shared
   };
 }
 
+/**
+ * Live updates: the registry of upstream watches, and the two transports in front of it, with the
+ * query path's limits and error vocabulary. Both transports end their streams before the server closes.
+ */
+function startLiveUpdates(
+  app: FastifyInstance,
+  parts: {
+    options: ServerOptions;
+    schema: GraphQLSchema;
+    contextOptions: ContextOptions;
+    reviewer: TokenReviewer | undefined;
+    settings: LiveSettings;
+    limits: SubscriptionLimits;
+    maxMessageBytes: number;
+  },
+): { registry: WatchRegistry; close(): Promise<void> } {
+  const { options, schema, contextOptions, reviewer, settings, limits } = parts;
+  const registry = new WatchRegistry({
+    kube: options.kube,
+    keySecret: contextOptions.upstream.keySecret,
+    maxPerCaller: settings.maxSubscriptionsPerCaller,
+    maxTotal: settings.maxSubscriptions,
+    maxPendingEvents: settings.maxPendingEvents,
+    retries: settings.watchRetries,
+    retryBaseMs: settings.watchRetryBaseMs,
+  });
+  const transport: LiveTransportOptions = {
+    schema,
+    registry,
+    contextOptions,
+    lendCredentials: options.lendCredentials,
+    corsOrigins: options.corsOrigins ?? [],
+    check: (request) => checkSubscription(schema, request, limits),
+    formatError: (error) => (error instanceof GraphQLError ? formatError(error.toJSON(), error) : (error as GraphQLFormattedError)),
+    ...(reviewer ? { reviewToken: (token: string) => reviewer.authenticated(token) } : {}),
+    pingIntervalMs: settings.pingIntervalMs,
+    maxMessageBytes: parts.maxMessageBytes,
+    maxBufferedBytes: settings.maxBufferedBytes,
+  };
+  const websocket = attachWebSocketTransport(app.server, transport);
+  const sse = registerSseTransport(app, transport);
+  return {
+    registry,
+    async close() {
+      await Promise.all([websocket.close(), sse.close()]);
+    },
+  };
+}
+
 /** The composition root: Fastify, Apollo Server on /graphql, probes; returns a started server. */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
@@ -222,10 +314,11 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return answerRefusal(request, reply, new GraphQLError('expected one Authorization header, got several', { extensions: { code: errorCode('BAD_REQUEST') } }));
     }
   });
+  let reviewer: TokenReviewer | undefined;
   if (options.tokenReview) {
     const kube = options.kube;
     if (!kube.reviewToken) throw new TypeError('tokenReview needs a KubeClient that can review tokens');
-    const reviewer = new TokenReviewer({ reviewToken: kube.reviewToken.bind(kube) }, {
+    reviewer = new TokenReviewer({ reviewToken: kube.reviewToken.bind(kube) }, {
       ttlMs: TOKEN_REVIEW_TTL_MS,
       maxTokens: TOKEN_REVIEW_MAX_TOKENS,
       timeoutMs: options.requestDeadlineMs,
@@ -262,8 +355,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     blockFieldSuggestion: { enabled: !introspection },
   }).protect();
 
+  const schema = options.schema ?? (await buildGatewaySchema());
   const apollo = new ApolloServer<Context>({
-    schema: options.schema ?? (await buildGatewaySchema()),
+    schema,
     // Apollo's own few lines (a document store that failed, an unexpected error) go to the root
     // logger, as JSON but without a request id: tying them to their request would take an
     // AsyncLocalStorage, whose promise hooks cost every request about 13% more CPU (measured on
@@ -323,6 +417,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
 
   await registerRestRoutes(app, { contextOptions, ...(options.now ? { now: options.now } : {}) });
 
+  const live = startLiveUpdates(app, {
+    options,
+    schema,
+    contextOptions,
+    reviewer,
+    settings: { ...DEFAULT_LIVE, ...options.live },
+    limits: { maxTokens: limits.maxTokens, maxSelections: limits.maxSelections, maxUpstreamCalls: limits.maxUpstreamCalls, rules: [...armor.validationRules, rootFieldsRule(limits.maxRootFields)] },
+    maxMessageBytes: limits.maxBodyBytes,
+  });
+  metrics.watchLive(() => live.registry.stats());
+
   app.route({
     method: ['PUT', 'PATCH', 'DELETE'],
     url: '/graphql',
@@ -354,7 +459,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   return {
     url,
     app,
+    live: live.registry,
     async stop() {
+      await live.close();
       await app.close();
       await apollo.stop();
       await shared?.connection.close();

@@ -2,13 +2,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CONFIG_VARIABLES } from '../src/config';
 import { ERROR_CODES } from '../src/errors';
+import { DEVELOPER_TOKEN } from '../src/demo/demo-tokens';
 import { startHarness, type Harness } from './helpers/gateway-harness';
+import { subscribeWs } from './helpers/live-client';
+import { until } from './helpers/until';
 
 // The README is part of the product: its queries are pasted by newcomers, its table is how
 // operators configure the gateway. Both are checked against the code.
 
 const readme = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
-const queries = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+const documents = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+const queries = documents.filter((document) => !/^\s*subscription\b/.test(document));
+const subscriptions = documents.filter((document) => /^\s*subscription\b/.test(document));
 const nameOf = (query: string) => /query (\w+)/.exec(query)?.[1] ?? 'anonymous';
 
 test('starts with the two commands', () => {
@@ -89,4 +94,45 @@ test('links nothing outside the repository', () => {
   const local = links.filter((link) => !/^(https?:|#)/.test(link));
   expect(local.filter((link) => link.startsWith('..'))).toEqual([]);
   for (const link of local) expect(existsSync(join(__dirname, '..', link.split('#')[0] ?? ''))).toBe(true);
+});
+
+describe('the README live updates, as a newcomer tries them', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(() => harness.stop());
+
+  test('the subscription pasted into a WebSocket client hears a push to demo/frontend:latest as one MODIFIED of [latest]', async () => {
+    expect(subscriptions).toHaveLength(1);
+    const received = subscribeWs<{ imageStreamChanged: { type: string; changedTags: string[]; imageStream: { metadata: { name: string } } } }>(harness.gateway.url, subscriptions[0] ?? '', {});
+    await until('the upstream watch', () => harness.demo.watches.open.length === 1 || received.failure !== undefined);
+    expect(received.failure).toBeUndefined();
+    harness.demo.changes.pushImage({ namespace: 'demo', stream: 'frontend', tag: 'latest' });
+    await until('the event', () => received.data.length === 1);
+    expect(received.errors).toEqual([]);
+    expect(received.data.map((d) => [d.imageStreamChanged.type, d.imageStreamChanged.changedTags, d.imageStreamChanged.imageStream.metadata.name])).toEqual([['MODIFIED', ['latest'], 'frontend']]);
+    await received.close();
+  });
+
+  test('the SSE curl line, sent as it is written, streams the event of a push', async () => {
+    const line = /curl -N (.*?)\\\n\s*'(http:\/\/localhost:4000\/graphql\/stream\?[^']+)'/.exec(readme);
+    expect(line).not.toBeNull();
+    const headers = Object.fromEntries([...(line?.[1] ?? '').matchAll(/-H '([^:]+): ([^']+)'/g)].map((m) => [m[1]!, m[2]!]));
+    expect(headers).toEqual({ Authorization: `Bearer ${DEVELOPER_TOKEN}`, Accept: 'text/event-stream' });
+    const url = (line?.[2] ?? '').replace('http://localhost:4000', harness.gateway.url);
+    const controller = new AbortController();
+    const response = await fetch(url, { headers, signal: controller.signal });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/event-stream; charset=utf-8');
+    const reader = response.body!.getReader();
+    let text = '';
+    await until('the upstream watch', () => harness.demo.watches.open.length === 1);
+    harness.demo.changes.pushImage({ namespace: 'demo', stream: 'ruby', tag: 'latest' });
+    while (!text.includes('event: next')) text += new TextDecoder().decode((await reader.read()).value);
+    const data = /event: next\ndata: (.*)\n/.exec(text)?.[1] ?? '';
+    expect(JSON.parse(data)).toEqual({ data: { imageStreamChanged: { type: 'MODIFIED', changedTags: ['latest'], imageStream: { metadata: { name: 'ruby' } } } } });
+    controller.abort();
+    await until('the watch to close', () => harness.demo.watches.open.length === 0);
+  });
 });

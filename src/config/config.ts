@@ -89,6 +89,16 @@ export interface Config {
   redisUrl?: string;
   /** The secret of the keyed hash that names callers in the cache; required with REDIS_URL. */
   cacheKeySecret?: string;
+  /** Open subscriptions of the whole process. */
+  maxSubscriptions: number;
+  /** Open subscriptions of one caller. */
+  maxSubscriptionsPerCaller: number;
+  /** Events waiting for one slow client before its subscription ends. */
+  maxPendingEvents: number;
+  /** How often an idle WebSocket connection is pinged. */
+  subscriptionPingMs: number;
+  /** Demo mode: seconds between the pushes that keep the demo data moving; 0 turns them off. */
+  demoChurnSeconds: number;
   /**
    * OpenTelemetry's standard tracing variables, as given: the tracing setup (telemetry/) reads
    * them by their variable names (`tracingEnvOf`) and says what is wrong with a value.

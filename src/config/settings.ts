@@ -274,6 +274,37 @@ export const SETTINGS: { readonly [K in keyof Config]-?: Setting<Config[K]> } = 
     default: { value: undefined, text: 'unset (random per process)' },
     meaning: 'Secret of the keyed hash that names callers in the cache, so no store holds a token or a plain hash of one; required with REDIS_URL, the same on every replica.',
   },
+  maxSubscriptions: {
+    variable: 'MAX_SUBSCRIPTIONS',
+    parser: integer(1, 1_000_000),
+    default: { value: 1000 },
+    meaning: 'Most subscriptions open at once across the process, over WebSocket and SSE; one more ends at once with SUBSCRIPTION_LIMIT_EXCEEDED.',
+  },
+  maxSubscriptionsPerCaller: {
+    variable: 'MAX_SUBSCRIPTIONS_PER_CALLER',
+    parser: integer(1, 10_000),
+    default: { value: 20 },
+    meaning: "Most subscriptions one caller (one token) may have open at once; however many there are, a caller's subscriptions on one namespace share one watch of the API server.",
+    atMost: 'maxSubscriptions',
+  },
+  maxPendingEvents: {
+    variable: 'MAX_PENDING_EVENTS',
+    parser: integer(1, 100_000),
+    default: { value: 100 },
+    meaning: 'Events that may wait for one client that reads slower than they come; one more ends its subscription with SLOW_CONSUMER instead of holding them without bound.',
+  },
+  subscriptionPingMs: {
+    variable: 'SUBSCRIPTION_PING_MS',
+    parser: integer(1000, 600_000),
+    default: { value: 15_000 },
+    meaning: 'How often an idle WebSocket connection is pinged, in milliseconds; one that has not answered by the next ping is closed.',
+  },
+  demoChurnSeconds: {
+    variable: 'DEMO_CHURN_SECONDS',
+    parser: integer(0, 86_400),
+    default: { value: 5 },
+    meaning: 'Demo mode: seconds between the pushes of a new image to demo/frontend:latest, so a subscription has something to show; 0 turns them off.',
+  },
   // OpenTelemetry's own variables: parsed and checked by the tracing setup (telemetry/tracing-settings).
   otelSdkDisabled: { variable: 'OTEL_SDK_DISABLED', parser: text('true or false'), default: { value: undefined, text: 'false' }, meaning: 'true turns tracing off whatever else is set.' },
   otelTracesExporter: { variable: 'OTEL_TRACES_EXPORTER', parser: text('otlp or none'), default: { value: undefined, text: 'otlp' }, meaning: 'none turns tracing off.' },

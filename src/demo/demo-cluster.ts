@@ -10,7 +10,9 @@ import { reviewToken, TOKEN_REVIEWS_PATH } from './token-review';
 import { FaultInjector, INJECTED_FAULTS, type DemoFaults, type InjectedFault } from './demo-faults';
 import { routeResourceRequest } from './demo-router';
 import { badRequest, methodNotAllowed, routeNotFound, serviceUnavailable, tooManyRequests, unauthorized, type DemoResponse } from './demo-status';
+import { createStream, deleteStream, pushImage, type PushedImage } from './demo-changes';
 import { DemoStore } from './demo-store';
+import { WatchHub, type WatchControl } from './demo-watch';
 import { DEMO_TOKENS, type DemoToken } from './demo-tokens';
 import { goJson } from '../openshift/go-json';
 import { isPrettyPrint } from '../openshift/request-target';
@@ -21,6 +23,8 @@ import { withPageNamespace } from './sample-page';
 import { withWideNamespace } from './sample-wide';
 
 export type { DemoFaults, InjectedFault } from './demo-faults';
+export type { OpenWatch, WatchControl } from './demo-watch';
+export type { PushedImage } from './demo-changes';
 export type { DemoToken } from './demo-tokens';
 
 export interface RecordedRequest {
@@ -59,6 +63,24 @@ export interface DemoClusterOptions {
    * names over 19 images (sample-page.ts, PAGE), the namespace of a frontend's page query.
    */
   page?: boolean;
+  /** How often a watch that asked for bookmarks gets one; default 60000, about what API servers do. */
+  bookmarkIntervalMs?: number;
+  /** Compact the change log this often (410 Expired for older revisions); default 300000 as etcd's default; 0: only on compact(). */
+  compactionIntervalMs?: number;
+  /** Push a new image to `demo/frontend:latest` this often (demo mode's churn); default 0: never. */
+  churnIntervalMs?: number;
+}
+
+/** Changes to the cluster's data, as builds and users of a real cluster make them. */
+export interface DemoChanges {
+  /** A build pushes a new image to `namespace/stream:tag`. */
+  pushImage(target: { namespace: string; stream: string; tag: string }): PushedImage;
+  createStream(target: { namespace: string; name: string }): void;
+  deleteStream(target: { namespace: string; name: string }): void;
+  /** Forgets the change log up to now, as an etcd compaction does. */
+  compact(): void;
+  /** The cluster's current revision, as lists report it. */
+  readonly resourceVersion: string;
 }
 
 export interface DemoCluster {
@@ -73,6 +95,10 @@ export interface DemoCluster {
   readonly injected: Readonly<Record<InjectedFault, number>>;
   /** Read on every request: change it (or its fields) at run time. */
   faults: DemoFaults;
+  /** Changes the data; open watches see each change. */
+  readonly changes: DemoChanges;
+  /** The watches open now, and ways to break them. */
+  readonly watches: WatchControl;
   /** Closes the listener and every connection, hung ones included. */
   stop(): Promise<void>;
 }
@@ -99,6 +125,16 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
   const tokens = options.tokens ?? DEMO_TOKENS;
   const withWide = options.wide ? withWideNamespace(SAMPLE_DATA, options.wide.historyLength) : SAMPLE_DATA;
   const store = new DemoStore(options.page ? withPageNamespace(withWide) : withWide);
+  const hub = new WatchHub(store, { bookmarkIntervalMs: options.bookmarkIntervalMs ?? 60_000 });
+  const changes: DemoChanges = {
+    pushImage: (target) => pushImage(store, { ...target, now: (options.now ?? Date.now)() }),
+    createStream: (target) => void createStream(store, { ...target, now: (options.now ?? Date.now)() }),
+    deleteStream: (target) => deleteStream(store, target),
+    compact: () => store.compact(),
+    get resourceVersion() {
+      return store.resourceVersion;
+    },
+  };
   const requests: RecordedRequest[] = [];
   const maxRecorded = options.maxRecordedRequests ?? Infinity;
   const sockets = new Set<Socket>();
@@ -114,6 +150,8 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
     requests,
     requestCount: 0,
     injected,
+    changes,
+    watches: hub as WatchControl,
     faults: { ...options.faults } as DemoFaults,
     resetRequests(): void {
       requests.length = 0;
@@ -196,6 +234,14 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
     if (fault.spiked) count('spike');
     if (fault.outcome !== 'answer') count(fault.outcome);
     if (fault.outcome === 'hang') return;
+    if (info.verb === 'watch' && fault.outcome === 'answer') {
+      if (info.resource !== 'imagestreams' || info.apiGroup !== 'image.openshift.io' || info.parts.length !== 1) {
+        send(res, methodNotAllowed(), pretty);
+        return;
+      }
+      hub.serve(res, { user: token.user, namespace: info.namespace, query: target.query }, (answer) => send(res, answer, pretty));
+      return;
+    }
     const misbehave = fault.ignoreLimit || fault.repeatContinue ? { ignoreLimit: fault.ignoreLimit, repeatContinue: fault.repeatContinue, applied: count } : undefined;
     answerLater(
       res,
@@ -228,9 +274,20 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
   serverAddress = `${hostPart}:${address.port}`;
   cluster.url = `${options.tls ? 'https' : 'http'}://${serverAddress}`;
 
+  // The timers of a long-running demo: neither holds the process open.
+  const compactionMs = options.compactionIntervalMs ?? 300_000;
+  const compaction = compactionMs > 0 ? setInterval(() => store.compact(), compactionMs) : undefined;
+  compaction?.unref();
+  const churnMs = options.churnIntervalMs ?? 0;
+  const churn = churnMs > 0 ? setInterval(() => changes.pushImage({ namespace: 'demo', stream: 'frontend', tag: 'latest' }), churnMs) : undefined;
+  churn?.unref();
+
   let stopping: Promise<void> | undefined;
   cluster.stop = () => {
     stopping ??= new Promise<void>((resolve) => {
+      clearInterval(compaction);
+      clearInterval(churn);
+      hub.release();
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
       server.close(() => resolve());

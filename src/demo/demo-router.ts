@@ -3,7 +3,7 @@
 // The demo is read-only, so every served route is GET.
 import type { DemoStore } from './demo-store';
 import { goQuote } from '../openshift/go-json';
-import { invalidPathSegment, notFound, methodNotAllowed, routeNotFound, status, IMAGE_GROUP, type DemoResponse } from './demo-status';
+import { badRequest, expiredContinue, invalidPathSegment, notFound, methodNotAllowed, routeNotFound, status, IMAGE_GROUP, type DemoResponse } from './demo-status';
 import { negotiateRepresentation, tableContentType, type TableVersion } from '../openshift/accept';
 import { imageStreamImageTable, imageStreamTable, includeObjectOf } from '../openshift/table';
 
@@ -21,7 +21,7 @@ function tableVersionFor(accept: string | undefined) {
 import type { ImageStreamImage } from './image-types';
 import { getImageStreamImage } from './isi-resolver';
 import { getImageStreamTag, listImageStreamTags } from './istag-reader';
-import { pageOf, type ListMisbehaviour } from './list-paging';
+import { continueRevision, pageOf, type ListMisbehaviour } from './list-paging';
 import type { RequestInfo } from './request-target';
 
 export interface RouteContext {
@@ -68,12 +68,29 @@ const getImageStream: Handler = ({ store, info, query, accept, now }) => {
 };
 
 const listImageStreams: Handler = ({ store, info, query, accept, now, misbehave }) => {
-  const page = pageOf(store.streamsIn(info.namespace), (stream) => `${stream.metadata.namespace}/${stream.metadata.name}`, query, store.resourceVersion, misbehave);
+  // resourceVersionMatch=Exact: the list as it was at that revision, while it is not compacted.
+  // A continue token: the snapshot the first page was read at, as long as it is not compacted.
+  const fromToken = query.get('continue') ? continueRevision(query.get('continue') ?? '') : undefined;
+  const exact = fromToken !== undefined ? String(fromToken) : query.get('resourceVersionMatch') === 'Exact' ? (query.get('resourceVersion') ?? '') : undefined;
+  const streams = exact === undefined ? store.streamsIn(info.namespace) : /^\d+$/.test(exact) ? store.streamsAt(info.namespace, Number(exact)) : undefined;
+  if (!streams) return fromToken !== undefined ? expiredContinue() : status(410, 'Expired', 'The resourceVersion for the provided list is too old.');
+  const selected = fieldSelectorName(query);
+  if (selected && 'error' in selected) return badRequest(selected.error);
+  const items = selected ? streams.filter((stream) => stream.metadata.name === selected.name) : streams;
+  const page = pageOf(items, (stream) => `${stream.metadata.namespace}/${stream.metadata.name}`, query, exact ?? store.resourceVersion, misbehave);
   if ('code' in page) return page;
   const table = tableVersionFor(accept);
   if (table) return tableAnswer(table, imageStreamTable(page.items, { version: table, includeObject: includeObjectOf(query.get('includeObject')), now, metadata: page.metadata }));
   return { code: 200, body: { kind: 'ImageStreamList', apiVersion: API_VERSION, metadata: page.metadata, items: page.items.map(withoutTypeMeta) } };
 };
+
+/** `fieldSelector=metadata.name=<name>` (or `==`), the one field selector the demo's lists serve. */
+function fieldSelectorName(query: URLSearchParams): { name: string } | { error: string } | undefined {
+  const raw = query.get('fieldSelector');
+  if (raw === null || raw === '') return undefined;
+  const match = /^metadata\.name==?(.*)$/.exec(raw);
+  return match ? { name: match[1] ?? '' } : { error: `"${raw}" is not a known field selector: only "metadata.name" is supported` };
+}
 
 const getTag: Handler = ({ store, info }) => getImageStreamTag(store, info.namespace, info.name);
 

@@ -1,6 +1,6 @@
 // Chunked lists as the etcd3 storage serves them: `limit` caps a page, `continue` is an opaque
 // base64url token naming the key after which the next page starts and the revision the list
-// was read at. The demo's data never changes, so a token is good until its revision differs.
+// was read at. A token lists the snapshot of its revision until that revision is compacted.
 // A misbehaving upstream (demo-faults.ts) can also ignore `limit` or repeat a token.
 import { badRequest, expiredContinue, type DemoResponse } from './demo-status';
 
@@ -23,6 +23,17 @@ export function encodeContinue(lastKey: string, resourceVersion: string): string
  */
 export function restartContinue(resourceVersion: string): string {
   return encodeContinue('', resourceVersion);
+}
+
+/** The revision a token of this server was issued at (its list's snapshot), or undefined for anything else. */
+export function continueRevision(token: string): number | undefined {
+  if (!/^[A-Za-z0-9_-]+={0,2}$/.test(token)) return undefined;
+  try {
+    const parsed = JSON.parse(Buffer.from(token, 'base64url').toString('utf8')) as Partial<ContinueToken>;
+    return parsed.v === TOKEN_VERSION && Number.isSafeInteger(parsed.rv) ? parsed.rv : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The key a page starts at (inclusive), or undefined for anything but a token this server issued at this revision. */

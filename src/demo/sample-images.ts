@@ -167,7 +167,8 @@ export function openshiftImages(revisions: RevisionCounter) {
   return { wildfly81, wildfly10, python311a, python311b, python312a, python312b, nodejs18, nodejs20a, nodejs20b, nodejs22, httpd1, httpd2 };
 }
 
-function pushedBuild(namespace: string, app: string, build: number, commit: string, created: string, revisions: RevisionCounter, extra: Partial<ImageRecipe> = {}): Image {
+/** An image as a build in the cluster pushes it to the internal registry (also what the demo's changes push). */
+export function pushedBuild(namespace: string, app: string, build: number, commit: string, created: string, revisions: RevisionCounter, extra: Partial<ImageRecipe> = {}): Image {
   return buildImage(
     {
       repository: `${INTERNAL_REGISTRY}/${namespace}/${app}`,

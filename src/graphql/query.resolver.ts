@@ -20,6 +20,7 @@ import { Image, ImageStream, ImageStreamConnection, ImageStreamImage, ImageStrea
 interface ImageStreamConnectionValue {
   edges: Array<{ cursor: string; node: kube.ImageStream }>;
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  resourceVersion: string | null;
 }
 
 @Resolver()
@@ -93,7 +94,7 @@ export class QueryResolver {
     // An upstream that ignored `limit` sent more than asked: the rest is reachable by offset
     // within its page, up to one page's worth.
     const more = next !== undefined || (cut && limit < MAX_LIST_LIMIT);
-    return { edges, pageInfo: { hasNextPage: more, endCursor: last?.cursor ?? null } };
+    return { edges, pageInfo: { hasNextPage: more, endCursor: last?.cursor ?? null }, resourceVersion: page.metadata.resourceVersion || null };
   }
 
   @Query(() => ImageStreamTag, { nullable: true, description: 'The image a tag of a stream points at: `name` is `<stream>:<tag>`.' })

@@ -8,9 +8,10 @@ import packageJson from '../../package.json';
 import { ClusterConfigError, InvalidNameError, UpstreamUnavailableError } from './errors';
 import { gatewayCredentials, type GatewayCredentials } from './gateway-credentials';
 import { interpretAnswer, READ_SHAPES, type AnswerShape, type UpstreamAnswer } from './interpret-answer';
-import type { CallerAuth, CallOptions, GetRequest, KubeClient, ListableResource, ListRequest, ReadRequest, UpstreamBody } from './kube-client';
+import type { CallerAuth, CallOptions, GetRequest, KubeClient, ListableResource, ListRequest, ReadRequest, UpstreamBody, WatchEvent, WatchRequest } from './kube-client';
 import { readBody, type BodyBounds, type BodyRead } from './read-body';
-import { requestPath } from './resource-path';
+import { requestPath, watchPath } from './resource-path';
+import { watchEvents } from './watch-lines';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retry-policy';
 import type { Resource, ResourceTypes } from './types';
 
@@ -67,6 +68,7 @@ export interface HttpKubeClient extends KubeClient {
   getPath(path: string, options: CallOptions): Promise<unknown>;
   read(request: ReadRequest, options: CallOptions): Promise<UpstreamBody>;
   reviewToken(token: string, options: CallOptions): Promise<boolean>;
+  watch(request: WatchRequest, options: CallOptions): AsyncIterable<WatchEvent>;
   stats(): KubeClientStats;
 }
 
@@ -76,6 +78,8 @@ const TOKEN_REVIEWS_PATH = '/apis/authentication.k8s.io/v1/tokenreviews';
 export const DEFAULT_MAX_BODY_BYTES = 33_554_432;
 /** Go's API server keeps idle connections for 90 s and sends no Keep-Alive hint; stay below. */
 const KEEP_ALIVE_MS = 30_000;
+/** The idle bound of a watch that did not ask the server to end it (timeoutSeconds) by itself. */
+const WATCH_IDLE_SECONDS = 600;
 /** Errors of a kept-alive connection the server closed just as it was reused: worth one retry. */
 const STALE_CONNECTION_CODES = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE']);
 
@@ -269,6 +273,90 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
     }
   }
 
+  // A watch holds its connection for as long as it lasts: callers' watches get a pool of their
+  // own (no bound on connections: the registry of watches bounds them), so reads never queue
+  // behind them.
+  let watchPool: Pool | undefined;
+
+  /**
+   * One watch: no retries here (the registry of watches resumes from the last revision it saw),
+   * the call's deadline only until the answer's headers, then an idle bound a little past the
+   * server's own timeoutSeconds, each event line bounded by MAX_UPSTREAM_BODY_BYTES.
+   */
+  async function* watch(request: WatchRequest, callOptions: CallOptions): AsyncGenerator<WatchEvent> {
+    checkAuth(callOptions.auth);
+    const { auth, signal } = callOptions;
+    const path = watchPath(request);
+    const what = `GET ${path.split('?')[0]} (watch)`;
+    const started = performance.now();
+    const report = (outcome: UpstreamRequestEvent['outcome'], statusCode?: number): void =>
+      options.onRequest?.({ path: path.split('?')[0]!, auth: auth.kind, statusCode, outcome, durationMs: performance.now() - started });
+    if (signal?.aborted) throw new UpstreamUnavailableError(`${what} was cancelled before it was sent`, 'aborted');
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, options.timeoutMs);
+    const cancel = (): void => controller.abort();
+    signal?.addEventListener('abort', cancel, { once: true });
+    let response: Awaited<ReturnType<Pool['request']>>;
+    let secret: string | undefined;
+    try {
+      const { pool, headers } = await untilAborted(route(auth), controller.signal);
+      secret = credentialOf(headers.authorization);
+      const through = pool === callerPool ? (watchPool ??= makeWatchPool()) : pool;
+      stats.requests++;
+      response = await through.request({
+        path: basePath + path,
+        method: 'GET',
+        headers: { ...headers, accept: 'application/json', 'user-agent': userAgent },
+        signal: controller.signal,
+        bodyTimeout: ((request.timeoutSeconds ?? WATCH_IDLE_SECONDS) + 30) * 1000,
+      });
+    } catch (error) {
+      signal?.removeEventListener('abort', cancel);
+      const failure = timedOut
+        ? new UpstreamUnavailableError(`the API server did not answer ${what} within ${options.timeoutMs} ms`, 'timeout', { cause: error })
+        : signal?.aborted
+          ? new UpstreamUnavailableError(`${what} was cancelled: its subscribers have gone`, 'aborted', { cause: error })
+          : error instanceof UpstreamUnavailableError
+            ? error
+            : new UpstreamUnavailableError(`the API server at ${server} is unreachable: ${messageOf(error)} (${what})`, 'unreachable', { cause: error });
+      report(failure.reason);
+      throw failure;
+    } finally {
+      clearTimeout(timer);
+    }
+    report('answered', response.statusCode);
+    try {
+      if (response.statusCode < 200 || response.statusCode >= 300) {
+        const body = await readBody(response.body, response.headers['content-length'], { maxBytes: maxBodyBytes, what });
+        if (!body.ok) throw body.error;
+        // Any non-2xx answer is a KubeApiError, with the Status the server sent.
+        interpretAnswer({ statusCode: response.statusCode, headers: response.headers, body: body.text }, { what, shape: 'document', secret });
+      }
+      try {
+        yield* watchEvents(response.body, maxBodyBytes, what);
+      } catch (error) {
+        if (error instanceof UpstreamUnavailableError) throw error;
+        if (signal?.aborted) throw new UpstreamUnavailableError(`${what} was cancelled: its subscribers have gone`, 'aborted', { cause: error });
+        throw new UpstreamUnavailableError(`the watch connection to ${server} broke: ${messageOf(error)} (${what})`, 'unreachable', { cause: error });
+      }
+    } finally {
+      signal?.removeEventListener('abort', cancel);
+      // Stopped early (by the consumer or a failure): the connection cannot carry another request.
+      if (!response.body.readableEnded) {
+        response.body.on('error', () => undefined);
+        response.body.destroy();
+      }
+    }
+  }
+
+  function makeWatchPool(): Pool {
+    return new Pool(url.origin, { connections: null, keepAliveTimeout: KEEP_ALIVE_MS, headersTimeout: options.timeoutMs + 1000, connect: { ...tls } });
+  }
+
   async function read(request: ReadRequest, callOptions: CallOptions): Promise<UpstreamBody> {
     const path = requestPath(request);
     if (request.verb === 'path') checkApiPath(path);
@@ -297,8 +385,10 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
       if (closed) return;
       closed = true;
       for (const wake of backoffs) wake();
-      await Promise.all([callerPool.close(), certPool?.pool.close()]);
+      // Open watches are ended, not waited for: they last until their server ends them.
+      await Promise.all([callerPool.close(), certPool?.pool.close(), watchPool?.destroy()]);
     },
+    watch,
     stats: () => ({ ...stats }),
   };
 }

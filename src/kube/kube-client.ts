@@ -55,6 +55,28 @@ export interface ListRequest<R extends ListableResource = ListableResource> {
   /** An integer from 1 to MAX_LIST_LIMIT; anything else is an InvalidNameError before any request. */
   limit?: number;
   continue?: string;
+  /** With `resourceVersionMatch: 'Exact'`, the list as it was at this revision (410 once compacted). */
+  resourceVersion?: string;
+  resourceVersionMatch?: 'Exact';
+}
+
+/** A watch of a namespace's image streams (`?watch=1`), with bookmarks asked for. */
+export interface WatchRequest {
+  resource: 'imagestreams';
+  namespace: string;
+  /** The revision to start after; absent: the server's current state as ADDED events first. */
+  resourceVersion?: string;
+  /** Only the stream of this name (`fieldSelector=metadata.name=`). */
+  name?: string;
+  /** The server ends the watch after this many seconds, and the client starts another. */
+  timeoutSeconds?: number;
+}
+
+/** One event of a watch, as the API server writes it: a line of JSON. */
+export interface WatchEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+  /** The object; for ERROR a Status, for BOOKMARK only `metadata.resourceVersion`. */
+  object: { metadata?: { resourceVersion?: string; name?: string }; [field: string]: unknown };
 }
 
 /** One read, as the upstream session passes it down its layers: a get, a list, or a raw API path. */
@@ -93,6 +115,12 @@ export interface KubeClient {
    * Optional: a client without it cannot review tokens.
    */
   reviewToken?(token: string, options: CallOptions): Promise<boolean>;
+  /**
+   * The events of a watch as they arrive, until the server ends it (the iteration ends), the
+   * connection fails (UpstreamUnavailableError) or `options.signal` aborts. A non-2xx answer
+   * rejects with a KubeApiError before any event. Optional: a client without it serves no live updates.
+   */
+  watch?(request: WatchRequest, options: CallOptions): AsyncIterable<WatchEvent>;
   /** Closes the kept-alive connections. */
   close(): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { InvalidNameError } from './errors';
-import { MAX_LIST_LIMIT, type ReadRequest } from './kube-client';
+import { MAX_LIST_LIMIT, type ReadRequest, type WatchRequest } from './kube-client';
 import type { Resource, ResourceTypes } from './types';
 
 export const API_GROUP_PATH = '/apis/image.openshift.io/v1';
@@ -47,6 +47,8 @@ export function requestPath(request: ReadRequest): string {
     query.set('limit', String(request.limit));
   }
   if (request.continue !== undefined && request.continue !== '') query.set('continue', request.continue);
+  if (request.resourceVersion !== undefined && request.resourceVersion !== '') query.set('resourceVersion', request.resourceVersion);
+  if (request.resourceVersionMatch !== undefined) query.set('resourceVersionMatch', request.resourceVersionMatch);
   const path = resourcePath(request.resource, request.namespace);
   return query.size > 0 ? `${path}?${query}` : path;
 }
@@ -79,4 +81,18 @@ function segmentProblem(value: string): string | undefined {
   if (value.includes('/')) return 'must not contain "/"';
   if (value.includes('\u0000')) return 'must not contain NUL';
   return undefined;
+}
+
+/** The path and query of a watch: bookmarks always asked for, so a resumed watch starts close to where it was. */
+export function watchPath(request: WatchRequest): string {
+  const query = new URLSearchParams({ watch: '1', allowWatchBookmarks: 'true' });
+  if (request.resourceVersion !== undefined && request.resourceVersion !== '') query.set('resourceVersion', request.resourceVersion);
+  if (request.name !== undefined) query.set('fieldSelector', `metadata.name=${encodeSegment('name', request.name)}`);
+  if (request.timeoutSeconds !== undefined) {
+    if (!Number.isSafeInteger(request.timeoutSeconds) || request.timeoutSeconds < 1) {
+      throw new InvalidNameError('timeoutSeconds', String(request.timeoutSeconds), 'must be a positive integer');
+    }
+    query.set('timeoutSeconds', String(request.timeoutSeconds));
+  }
+  return `${resourcePath(request.resource, request.namespace)}?${query}`;
 }

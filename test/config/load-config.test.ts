@@ -55,6 +55,11 @@ it('gives every variable its default in an empty environment', () => {
     cacheTtlSeconds: 5,
     cacheImageTtlSeconds: 60,
     cacheMaxBytes: 67108864,
+    maxSubscriptions: 1000,
+    maxSubscriptionsPerCaller: 20,
+    maxPendingEvents: 100,
+    subscriptionPingMs: 15000,
+    demoChurnSeconds: 5,
   });
 });
 
@@ -108,6 +113,11 @@ it('reads every variable that is set', () => {
       CACHE_MAX_BYTES: '2097152',
       REDIS_URL: 'rediss://gateway:s3cret@redis.example:6380/2',
       CACHE_KEY_SECRET: 'k'.repeat(32),
+      MAX_SUBSCRIPTIONS: '50',
+      MAX_SUBSCRIPTIONS_PER_CALLER: '5',
+      MAX_PENDING_EVENTS: '10',
+      SUBSCRIPTION_PING_MS: '2000',
+      DEMO_CHURN_SECONDS: '0',
     }),
   ).toEqual<Config>({
     port: 8080,
@@ -152,6 +162,11 @@ it('reads every variable that is set', () => {
     cacheMaxBytes: 2097152,
     redisUrl: 'rediss://gateway:s3cret@redis.example:6380/2',
     cacheKeySecret: 'k'.repeat(32),
+    maxSubscriptions: 50,
+    maxSubscriptionsPerCaller: 5,
+    maxPendingEvents: 10,
+    subscriptionPingMs: 2000,
+    demoChurnSeconds: 0,
   });
 });
 
@@ -296,4 +311,8 @@ describe('the shared cache settings', () => {
   it('refuses a CACHE_KEY_SECRET shorter than 32 characters, saying its length', () => {
     expect(() => loadConfig({ CACHE_KEY_SECRET: 'short' })).toThrow('CACHE_KEY_SECRET must be at least 32 characters, got 5');
   });
+});
+
+it('refuses more subscriptions per caller than for the whole process', () => {
+  expect(message({ MAX_SUBSCRIPTIONS: '10', MAX_SUBSCRIPTIONS_PER_CALLER: '11' })).toBe('MAX_SUBSCRIPTIONS_PER_CALLER must be at most MAX_SUBSCRIPTIONS (10), got 11');
 });

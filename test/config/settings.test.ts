@@ -2,8 +2,8 @@ import { CONFIG_VARIABLES, ConfigError, SETTINGS, loadConfig } from '../../src/c
 
 const integerSettings = Object.entries(SETTINGS).filter(([, setting]) => setting.parser.expected.startsWith('an integer '));
 
-it('has 56 settings, each with its flag, range, default and meaning', () => {
-  expect(CONFIG_VARIABLES).toHaveLength(56);
+it('has 61 settings, each with its flag, range, default and meaning', () => {
+  expect(CONFIG_VARIABLES).toHaveLength(61);
   expect(CONFIG_VARIABLES.find((v) => v.name === 'PORT')).toEqual({
     name: 'PORT',
     flag: '--port',
@@ -32,8 +32,8 @@ it('writes the bounds other settings put on a setting into its range', () => {
   });
 });
 
-it('has 28 integer settings', () => {
-  expect(integerSettings).toHaveLength(28);
+it('has 33 integer settings', () => {
+  expect(integerSettings).toHaveLength(33);
 });
 
 // The range a parser prints is the range it enforces: both ends pass, one past either end does not.

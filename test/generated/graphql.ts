@@ -162,6 +162,8 @@ export type ImageStreamConnection = {
   edges: Array<ImageStreamEdge>;
   /** Where this page ends and whether another follows. */
   pageInfo: PageInfo;
+  /** The list's resourceVersion: pass it to `imageStreamChanged` to receive every change made after this page was read, with nothing lost in between. */
+  resourceVersion?: Maybe<Scalars['String']['output']>;
 };
 
 /** An image stream in a page of image streams, with the cursor that points at it. */
@@ -171,6 +173,17 @@ export type ImageStreamEdge = {
   cursor: Scalars['String']['output'];
   /** The image stream. */
   node: ImageStream;
+};
+
+/** One change of an image stream, as a subscription delivers it. */
+export type ImageStreamEvent = {
+  __typename?: 'ImageStreamEvent';
+  /** Tags whose history or spec changed against the previous state, sorted (every tag for ADDED and DELETED). */
+  changedTags: Array<Scalars['String']['output']>;
+  /** The stream after the change (before it, for DELETED); its navigation fields work as in a query, read with the caller's token when the event is sent. */
+  imageStream: ImageStream;
+  /** How the stream changed. */
+  type: WatchEventType;
 };
 
 /** ImageStreamImage represents an Image that is retrieved by image name from an ImageStream. User interfaces and regular users can use this resource to access the metadata details of a tagged image in the image stream history for viewing, since Image resources are not directly accessible to end users. The name of an image stream image is in the form "<STREAM>@<DIGEST>", where the digest is the content addressible identifier for the image (sha256:xxxxx...). */
@@ -411,6 +424,19 @@ export type SignatureSubject = {
   publicKeyID: Scalars['String']['output'];
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Changes of one stream (name given) or of every stream of a namespace; from `resourceVersion` on when given (the value a query returned), else from now. */
+  imageStreamChanged: ImageStreamEvent;
+};
+
+
+export type SubscriptionImageStreamChangedArgs = {
+  name?: InputMaybe<Scalars['String']['input']>;
+  namespace: Scalars['String']['input'];
+  resourceVersion?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** TagEvent is used by ImageStreamStatus to keep a historical record of images associated with a tag. */
 export type TagEvent = {
   __typename?: 'TagEvent';
@@ -479,6 +505,15 @@ export type TagReferencePolicy = {
   /** Type determines how the image pull spec should be transformed when the image stream tag is used in deployment config triggers or new builds. The default value is `Source`, indicating the original location of the image should be used (if imported). The user may also specify `Local`, indicating that the pull spec should point to the integrated container image registry and leverage the registry's ability to proxy the pull to an upstream registry. */
   type?: Maybe<Scalars['String']['output']>;
 };
+
+/** How an image stream changed. */
+export type WatchEventType =
+  /** The stream was created (or is new to this subscription). */
+  | 'ADDED'
+  /** The stream was deleted; `imageStream` is its last state. */
+  | 'DELETED'
+  /** The stream changed: a tag was pushed to, imported, added or removed, or its metadata changed. */
+  | 'MODIFIED';
 
 export type ImageStreamImageDetailsQueryVariables = Exact<{
   namespace: string;

@@ -76,6 +76,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     getPath: (path, callOptions) => adapter.getPath(path, callOptions),
     read: (request, callOptions) => (request.verb === 'path' ? adapter.read(request, callOptions) : tracked(() => adapter.read(request, callOptions))),
     reviewToken: (token, callOptions) => adapter.reviewToken(token, callOptions),
+    watch: (request, callOptions) => adapter.watch(request, callOptions),
     close: () => adapter.close(),
   };
   const gateway = await startServer({

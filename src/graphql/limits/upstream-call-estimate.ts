@@ -36,7 +36,8 @@ export function estimateUpstreamCalls(
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown> = {},
 ): number {
-  const root = operation.operation === 'query' ? schema.getQueryType() : null;
+  // A subscription's selections run once per event: the estimate is of one event.
+  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'subscription' ? schema.getSubscriptionType() : null;
   if (!root) return 0;
   const values = operationVariables(schema, operation, variables);
 

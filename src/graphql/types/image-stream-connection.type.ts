@@ -21,4 +21,11 @@ export class ImageStreamConnection {
 
   @Field(() => PageInfo, { description: 'Where this page ends and whether another follows.' })
   pageInfo!: PageInfo;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The list's resourceVersion: pass it to `imageStreamChanged` to receive every change made after this page was read, with nothing lost in between.",
+  })
+  resourceVersion?: string | null;
 }

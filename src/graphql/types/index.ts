@@ -1,6 +1,7 @@
 import { DockerConfig, DockerImageMetadata } from './docker-image-metadata.type';
 import { ImageLookupPolicy } from './image-lookup-policy.type';
 import { ImageStreamConnection, ImageStreamEdge } from './image-stream-connection.type';
+import { ImageStreamEvent, WatchEventType } from './image-stream-event.type';
 import { ImageStreamImage } from './image-stream-image.type';
 import { ImageStreamTag } from './image-stream-tag.type';
 import { ImageStream, ImageStreamSpec, ImageStreamStatus } from './image-stream.type';
@@ -22,6 +23,7 @@ export {
   ImageStream,
   ImageStreamConnection,
   ImageStreamEdge,
+  ImageStreamEvent,
   ImageStreamImage,
   ImageStreamSpec,
   ImageStreamStatus,
@@ -41,6 +43,7 @@ export {
   TagImportPolicy,
   TagReference,
   TagReferencePolicy,
+  WatchEventType,
 };
 export { GraphQLJSONObject, GraphQLSafeInt } from './scalars';
 
