@@ -8,6 +8,7 @@ import {
   NamedTagEventListResolver,
   TagEventResolver,
 } from './navigation.resolver';
+import { ImageIdResolver, ImageStreamIdResolver, ImageStreamImageIdResolver, ImageStreamTagIdResolver, NodeQueryResolver } from './node.resolver';
 import { QueryResolver } from './query.resolver';
 import {
   ImageStreamImageViewResolver,
@@ -24,6 +25,7 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [
       QueryResolver,
+      NodeQueryResolver,
       TagEventResolver,
       ManifestResolver,
       NamedTagEventListResolver,
@@ -36,6 +38,10 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
       ImageStreamImageViewResolver,
       ImageStreamTagViewResolver,
       ImageViewResolver,
+      ImageStreamIdResolver,
+      ImageStreamTagIdResolver,
+      ImageStreamImageIdResolver,
+      ImageIdResolver,
     ],
     orphanedTypes: IMAGE_GRAPH_TYPES,
     // Arguments are checked by the resolvers themselves; class-validator is not used.

@@ -7,6 +7,7 @@ import { ImageStream, ImageStreamSpec, ImageStreamStatus } from './image-stream.
 import { Image } from './image.type';
 import { Layer } from './layer.type';
 import { Manifest } from './manifest.type';
+import { Node } from './node.type';
 import { ObjectMeta } from './object-meta.type';
 import { ObjectReference } from './object-reference.type';
 import { PageInfo } from './page-info.type';
@@ -29,6 +30,7 @@ export {
   Layer,
   Manifest,
   NamedTagEventList,
+  Node,
   ObjectMeta,
   ObjectReference,
   PageInfo,
