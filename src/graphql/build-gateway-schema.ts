@@ -19,6 +19,7 @@ import {
   ImageViewResolver,
 } from './stream-views.resolver';
 import { IMAGE_GRAPH_TYPES } from './types';
+import { ImageStreamImageViewerCanResolver, ImageStreamTagViewerCanResolver, ImageStreamViewerCanResolver } from './viewer-can.resolver';
 
 /** The gateway's GraphQL schema, built from the type-graphql classes (emitted to schema/schema.graphql). */
 export function buildGatewaySchema(): Promise<GraphQLSchema> {
@@ -42,6 +43,9 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
       ImageStreamTagIdResolver,
       ImageStreamImageIdResolver,
       ImageIdResolver,
+      ImageStreamViewerCanResolver,
+      ImageStreamTagViewerCanResolver,
+      ImageStreamImageViewerCanResolver,
     ],
     orphanedTypes: IMAGE_GRAPH_TYPES,
     // Arguments are checked by the resolvers themselves; class-validator is not used.

@@ -151,12 +151,20 @@ export type ImageStream = Node & {
   status?: Maybe<ImageStreamStatus>;
   /** The history of one tag, by tag name; null when the stream has no such tag in its status. */
   tag?: Maybe<NamedTagEventList>;
+  /** Whether the caller may do `verb` to this object (imagestreams.image.openshift.io, its namespace and name), as the API server answers a SelfSubjectAccessReview made with the caller's token. Each distinct question is asked once per request, and answers are cached per caller like reads. */
+  viewerCan: Scalars['Boolean']['output'];
 };
 
 
 /** An ImageStream stores a mapping of tags to images, metadata overrides that are applied when images are tagged in a stream, and an optional reference to a container image repository on a registry. The history of images applied to a tag is visible in the status.tags field. */
 export type ImageStreamTagArgs = {
   name: Scalars['String']['input'];
+};
+
+
+/** An ImageStream stores a mapping of tags to images, metadata overrides that are applied when images are tagged in a stream, and an optional reference to a container image repository on a registry. The history of images applied to a tag is visible in the status.tags field. */
+export type ImageStreamViewerCanArgs = {
+  verb: KubeVerb;
 };
 
 /** A page of image streams (Relay connection). */
@@ -188,6 +196,14 @@ export type ImageStreamImage = Node & {
   imageStream?: Maybe<ImageStream>;
   /** metadata is the standard object's metadata: the requested name, the namespace, the image's creation time and the stream's annotations. */
   metadata: ObjectMeta;
+  /** Whether the caller may do `verb` to this object (imagestreamimages.image.openshift.io, its namespace and name), as the API server answers a SelfSubjectAccessReview made with the caller's token. Each distinct question is asked once per request, and answers are cached per caller like reads. */
+  viewerCan: Scalars['Boolean']['output'];
+};
+
+
+/** ImageStreamImage represents an Image that is retrieved by image name from an ImageStream. User interfaces and regular users can use this resource to access the metadata details of a tagged image in the image stream history for viewing, since Image resources are not directly accessible to end users. The name of an image stream image is in the form "<STREAM>@<DIGEST>", where the digest is the content addressible identifier for the image (sha256:xxxxx...). */
+export type ImageStreamImageViewerCanArgs = {
+  verb: KubeVerb;
 };
 
 /** ImageStreamSpec represents options for ImageStreams. */
@@ -229,7 +245,25 @@ export type ImageStreamTag = Node & {
   metadata: ObjectMeta;
   /** tag is the spec tag associated with this image stream tag, and it may be null if only pushes have occurred to this image stream. */
   tag?: Maybe<TagReference>;
+  /** Whether the caller may do `verb` to this object (imagestreamtags.image.openshift.io, its namespace and name), as the API server answers a SelfSubjectAccessReview made with the caller's token. Each distinct question is asked once per request, and answers are cached per caller like reads. */
+  viewerCan: Scalars['Boolean']['output'];
 };
+
+
+/** ImageStreamTag represents an Image that is retrieved by tag name from an ImageStream. The image associated with this resource is the most recently successfully tagged, imported, or pushed image (as described in the image stream status.tags.items list for this tag). If an import is in progress or has failed the previous image will be shown. */
+export type ImageStreamTagViewerCanArgs = {
+  verb: KubeVerb;
+};
+
+/** A Kubernetes API verb, as RBAC rules name them (in upper case here). */
+export type KubeVerb =
+  | 'CREATE'
+  | 'DELETE'
+  | 'GET'
+  | 'LIST'
+  | 'PATCH'
+  | 'UPDATE'
+  | 'WATCH';
 
 /** ImageLayer represents a single layer of the image. Some images may have multiple layers. Some may have none. */
 export type Layer = {
