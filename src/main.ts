@@ -3,7 +3,7 @@
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import pino from 'pino';
-import { ConfigError, loadConfig, readOpenFileLimit, type Config } from './config';
+import { ConfigError, helpText, loadConfig, readOpenFileLimit, wantsHelp, type Config } from './config';
 import type { DemoCluster } from './demo/demo-cluster';
 import { kubeConfigForServer, resolveClusterAccess } from './kube/cluster-access';
 import { ClusterConfigError } from './kube/errors';
@@ -13,9 +13,15 @@ import { cacheOptionsOf, limitsOf, startServer } from './server';
 import { createShutdown } from './shutdown';
 
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  // Before anything is read or started: help must work even where the settings are wrong.
+  if (wantsHelp(argv)) {
+    process.stdout.write(helpText());
+    return;
+  }
   let config: Config;
   try {
-    config = loadConfig(process.env, { openFileLimit: readOpenFileLimit() });
+    config = loadConfig(process.env, { openFileLimit: readOpenFileLimit() }, argv);
   } catch (error) {
     if (error instanceof ConfigError) {
       console.error(`imagestream-gateway: ${error.message}`);

@@ -17,10 +17,27 @@ test('starts with the two commands', () => {
   expect(readme).toMatch(/^npm test\b/m);
 });
 
-test('documents every configuration variable the code reads', () => {
-  const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n## ', readme.indexOf('## Configuration') + 1));
-  const documented = [...section.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((match) => match[1]);
-  expect(documented).toEqual(CONFIG_VARIABLES.map((variable) => variable.name));
+describe('the configuration table', () => {
+  const section = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('\n#', readme.indexOf('## Configuration') + 1));
+  // Code formatting is the README's own; the words must be the settings table's.
+  const rows = [...section.matchAll(/^\| `[A-Z_]+` \|.*\|$/gm)].map((match) =>
+    match[0]
+      .slice(2, -2)
+      .split(' | ')
+      .map((cell) => cell.replaceAll('`', '')),
+  );
+
+  test('has the columns variable, flag, range, default and meaning', () => {
+    expect(section).toContain('\n| variable | flag | range | default | meaning |\n| --- | --- | --- | --- | --- |\n');
+  });
+
+  test('documents every setting the code reads, in the order of the table', () => {
+    expect(rows.map(([name]) => name)).toEqual(CONFIG_VARIABLES.map((variable) => variable.name));
+  });
+
+  test.each(CONFIG_VARIABLES.map((variable) => [variable.name, variable]))('gives %s the flag, range, default and meaning of the table', (name, variable) => {
+    expect(rows.find(([row]) => row === name)).toEqual([variable.name, variable.flag, variable.range, variable.default, variable.meaning]);
+  });
 });
 
 test('lists every error code the gateway sends, in the order of ERROR_CODES', () => {

@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CONFIG_VARIABLES, ConfigError, loadConfig, localUrl, readOpenFileLimit, type Config } from '../src/config';
+import { CONFIG_VARIABLES, ConfigError, loadConfig, localUrl, readOpenFileLimit, type Config } from '../../src/config';
 
 function message(env: Record<string, string>): string {
   try {
@@ -229,7 +229,7 @@ it.each([
   [{ LIST_THRESHOLD: 'many' }, 'LIST_THRESHOLD must be an integer >= 1, got "many"'],
   [{ GATEWAY_LEND_CREDENTIALS: 'yes' }, 'GATEWAY_LEND_CREDENTIALS must be true or false, got "yes"'],
   [{ DEMO: 'maybe' }, 'DEMO must be auto, true or false, got "maybe"'],
-  [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "verbose"'],
+  [{ LOG_LEVEL: 'verbose' }, 'LOG_LEVEL must be fatal, error, warn, info, debug, trace or silent, got "verbose"'],
   [{ TLS_CERT_FILE: '/tls/cert.pem' }, 'TLS_CERT_FILE and TLS_KEY_FILE must be set together, got TLS_CERT_FILE="/tls/cert.pem" and TLS_KEY_FILE unset'],
   [{ TLS_KEY_FILE: '/tls/key.pem' }, 'TLS_CERT_FILE and TLS_KEY_FILE must be set together, got TLS_KEY_FILE="/tls/key.pem" and TLS_CERT_FILE unset'],
 ])('refuses %j with %j', (env, expected) => {
