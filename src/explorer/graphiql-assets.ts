@@ -30,7 +30,7 @@ const FILES: Record<string, { type: string; source: { package: string; path: str
 export const ASSET_NAMES = Object.keys(FILES);
 
 const loaded = new Map<string, Promise<Asset>>();
-const require = createRequire(__filename);
+const resolvePackage = createRequire(__filename).resolve;
 
 async function load(name: string): Promise<Asset> {
   const file = FILES[name]!;
@@ -38,7 +38,7 @@ async function load(name: string): Promise<Asset> {
     'text' in file.source
       ? Buffer.from(file.source.text, 'utf8')
       : // Packages export none of these files: found from their package.json, which they do export.
-        await readFile(join(dirname(require.resolve(`${file.source.package}/package.json`)), file.source.path));
+        await readFile(join(dirname(resolvePackage(`${file.source.package}/package.json`)), file.source.path));
   return { type: file.type, body, gzipped: await promisify(gzip)(body) };
 }
 
