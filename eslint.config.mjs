@@ -40,6 +40,7 @@ export default tseslint.config(
             zone('./src/request-report.ts', './src', 'request-report.ts may import only errors.ts.', ['./request-report.ts', './errors.ts', './kube/errors.ts', './kube/types.ts']),
             zone('./src/graphql', './src', 'graphql/ may import context, errors, loaders/, kube/ and openshift/.', ['./graphql', './context.ts', './errors.ts', './loaders', './kube', './config', './openshift']),
             zone('./src/live', './src', 'live/ may import context, errors, loaders/, upstream/, kube/ and openshift/.', ['./live', './context.ts', './errors.ts', './loaders', './upstream', './kube', './config', './openshift', './request-report.ts']),
+            zone('./src/explorer', './src', 'explorer/ may import only config/ (types) and itself.', ['./explorer', './config']),
             zone('./src/rest', './src', 'rest/ may import context, errors, loaders/, kube/ and openshift/.', ['./rest', './context.ts', './errors.ts', './loaders', './kube', './config', './openshift']),
             zone('./src', './src/main.ts', 'main.ts is the process entry; nothing imports it.'),
           ],

@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     lendCredentials,
     concurrency: config.upstreamConcurrency,
     listThreshold: config.listThreshold,
-    landingPage: config.landingPage,
+    explorer: config.explorer,
     introspection: config.introspection,
     tls,
     logger,

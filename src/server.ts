@@ -7,7 +7,8 @@ import fastifyCors from '@fastify/cors';
 import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import pino, { type Logger } from 'pino';
-import { loadConfig, type Config } from './config';
+import { loadConfig, type Config, type ExplorerMode } from './config';
+import { registerExplorer } from './explorer/register-explorer';
 import { errorCode } from './errors';
 import { createContext, type Context, type ContextOptions } from './context';
 import { InflightCalls } from './upstream/inflight-calls';
@@ -53,8 +54,8 @@ export interface ServerOptions {
   concurrency: number;
   /** From this many streams of one namespace in one request, a LIST replaces GETs. */
   listThreshold: number;
-  /** Serve Apollo Sandbox's landing page on GET /graphql from a browser. */
-  landingPage?: boolean;
+  /** What GET /graphql shows a browser (EXPLORER; ../explorer); default auto. */
+  explorer?: ExplorerMode;
   introspection?: boolean;
   /** Serve HTTPS with this certificate and key (PEM). */
   tls?: { cert: string | Buffer; key: string | Buffer };
@@ -388,9 +389,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       // resolves (a third of a maximal query's memory) to compute a Cache-Control header this
       // gateway never sends: every answer is the caller's own (no-cache, private).
       ApolloServerPluginCacheControlDisabled(),
-      options.landingPage === false
-        ? ApolloServerPluginLandingPageDisabled()
-        : ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      // Only sandbox is Apollo's own page; auto and graphiql are served before Apollo (../explorer).
+      (options.explorer ?? 'auto') === 'sandbox'
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageDisabled(),
     ],
   });
   await apollo.start();
@@ -406,6 +408,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       }
     });
   }
+
+  registerExplorer(app, options.explorer ?? 'auto');
 
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',

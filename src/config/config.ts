@@ -6,6 +6,10 @@ export type DemoMode = 'auto' | 'true' | 'false';
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
+/** What GET /graphql shows a browser (EXPLORER). */
+export const EXPLORER_MODES = ['auto', 'sandbox', 'graphiql', 'off'] as const;
+export type ExplorerMode = (typeof EXPLORER_MODES)[number];
+
 export interface Config {
   port: number;
   /**
@@ -45,8 +49,8 @@ export interface Config {
   batchMaxOperations: number;
   /** Default: on, except when NODE_ENV=production. */
   introspection: boolean;
-  /** Default: on, except when NODE_ENV=production. */
-  landingPage: boolean;
+  /** The explorer a browser gets on GET /graphql; default auto, off when NODE_ENV=production. */
+  explorer: ExplorerMode;
   /** Origins allowed by CORS; empty: no cross-origin browser access. */
   corsOrigins: string[];
   /** Retries of an idempotent upstream GET after a connection error, 429 or 503. */

@@ -1,7 +1,7 @@
 // The one reader of the environment and the command line. Everything about a setting (its
 // variable and flag, how it is parsed, its range, default and meaning) is one row of SETTINGS;
 // loading, error messages, --help and the README's table are all derived from that row.
-export { LOG_LEVELS, type Config, type DemoMode, type LogLevel } from './config';
+export { EXPLORER_MODES, LOG_LEVELS, type Config, type DemoMode, type ExplorerMode, type LogLevel } from './config';
 export { ConfigError } from './config-error';
 export { CONFIG_VARIABLES, type ConfigVariable } from './config-variables';
 export { helpText } from './help-text';

@@ -1,4 +1,4 @@
-import { LOG_LEVELS, type Config } from './config';
+import { EXPLORER_MODES, LOG_LEVELS, type Config } from './config';
 import { defaultMaxConnections, type HostFacts } from './host-facts';
 import { boolean, integer, oneOf, origins, secret, text, url, type Parser } from './parsers';
 
@@ -100,7 +100,7 @@ export const SETTINGS: { readonly [K in keyof Config]-?: Setting<Config[K]> } = 
     variable: 'NODE_ENV',
     parser: text('any word'),
     default: { value: 'development' },
-    meaning: 'production turns off introspection and the Sandbox landing page unless INTROSPECTION / LANDING_PAGE say otherwise.',
+    meaning: 'production turns off introspection and the explorer unless INTROSPECTION / EXPLORER say otherwise.',
   },
   maxQueryDepth: { variable: 'MAX_QUERY_DEPTH', parser: integer(1, 100), default: { value: 12 }, meaning: 'Deepest field nesting an operation may have.' },
   maxAliases: { variable: 'MAX_ALIASES', parser: integer(0, 1000), default: { value: 30 }, meaning: 'Most aliases in one operation.' },
@@ -132,11 +132,12 @@ export const SETTINGS: { readonly [K in keyof Config]-?: Setting<Config[K]> } = 
     default: { text: 'true, false when NODE_ENV=production', derive: offInProduction },
     meaning: 'Whether schema introspection is answered.',
   },
-  landingPage: {
-    variable: 'LANDING_PAGE',
-    parser: boolean,
-    default: { text: 'true, false when NODE_ENV=production', derive: offInProduction },
-    meaning: 'Whether GET /graphql from a browser shows Apollo Sandbox.',
+  explorer: {
+    variable: 'EXPLORER',
+    parser: oneOf(EXPLORER_MODES),
+    default: { text: 'auto, off when NODE_ENV=production', derive: (read) => (read('nodeEnv') === 'production' ? 'off' : 'auto') },
+    meaning:
+      "What GET /graphql shows a browser. auto: Apollo Sandbox where it loads, else, within a few seconds, the gateway's own GraphiQL (at /graphiql), so a disconnected cluster gets an explorer too; sandbox: Apollo Sandbox only (its code comes from Apollo's CDN); graphiql: the gateway's own GraphiQL, whose code, styles and fonts the gateway serves, so the page contacts nothing else; off: none.",
   },
   corsOrigins: {
     variable: 'CORS_ORIGINS',

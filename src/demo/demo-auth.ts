@@ -38,6 +38,27 @@ function allows(token: DemoToken, info: RequestInfo): boolean {
   return info.namespace === '' ? token.namespaces === '*' : mayUseNamespace(token, info.namespace);
 }
 
+/**
+ * What a SelfSubjectAccessReview of `token` answers about `attributes`: the same rule that
+ * authorizes the token's requests, so the demo's answers and its behaviour cannot disagree.
+ * Writes are answered as the role the token stands for grants them (the developer is an editor),
+ * although the demo itself serves no write.
+ */
+export function mayDo(token: DemoToken, attributes: { verb: string; group: string; resource: string; namespace: string; name: string; subresource: string }): boolean {
+  return allows(token, {
+    isResourceRequest: true,
+    path: '',
+    verb: attributes.verb,
+    apiGroup: attributes.group,
+    apiVersion: '',
+    namespace: attributes.namespace,
+    resource: attributes.resource,
+    subresource: attributes.subresource,
+    name: attributes.name,
+    parts: [],
+  });
+}
+
 /** undefined when allowed, else the 403 Status of responsewriters.Forbidden. */
 export function authorize(token: DemoToken, info: RequestInfo): DemoResponse | undefined {
   if (allows(token, info)) return undefined;

@@ -7,6 +7,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { authenticate, authorize } from './demo-auth';
 import { discoveryDocument } from './demo-discovery';
 import { reviewToken, TOKEN_REVIEWS_PATH } from './token-review';
+import { reviewAccess, SELF_SUBJECT_ACCESS_REVIEWS_PATH } from './access-review';
 import { FaultInjector, INJECTED_FAULTS, type DemoFaults, type InjectedFault } from './demo-faults';
 import { routeResourceRequest } from './demo-router';
 import { badRequest, methodNotAllowed, routeNotFound, serviceUnavailable, tooManyRequests, unauthorized, type DemoResponse } from './demo-status';
@@ -191,9 +192,11 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
     cluster.requestCount += 1;
     if (requests.length > maxRecorded) requests.splice(0, requests.length - maxRecorded);
     const target = parseRequestTarget(rawUrl);
-    // The one body the demo reads: a TokenReview (the gateway's TOKEN_REVIEW asks it).
-    if (method === 'POST' && !('error' in target) && target.path === TOKEN_REVIEWS_PATH) {
-      void reviewToken(req, tokens).then((answer) => send(res, answer, wantsPretty(target.query, req.headers['user-agent'])));
+    // The bodies the demo reads: a TokenReview (the gateway's TOKEN_REVIEW asks it) and a
+    // SelfSubjectAccessReview (viewerCan asks it).
+    if (method === 'POST' && !('error' in target) && (target.path === TOKEN_REVIEWS_PATH || target.path === SELF_SUBJECT_ACCESS_REVIEWS_PATH)) {
+      const review = target.path === TOKEN_REVIEWS_PATH ? reviewToken : reviewAccess;
+      void review(req, tokens).then((answer) => send(res, answer, wantsPretty(target.query, req.headers['user-agent'])));
       return;
     }
     // Other bodies are never read (the demo is read-only); let them drain so keep-alive works.

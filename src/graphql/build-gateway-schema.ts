@@ -8,6 +8,7 @@ import {
   NamedTagEventListResolver,
   TagEventResolver,
 } from './navigation.resolver';
+import { ImageIdResolver, ImageStreamIdResolver, ImageStreamImageIdResolver, ImageStreamTagIdResolver, NodeQueryResolver } from './node.resolver';
 import { QueryResolver } from './query.resolver';
 import { SubscriptionResolver } from './subscription.resolver';
 import {
@@ -19,6 +20,7 @@ import {
   ImageViewResolver,
 } from './stream-views.resolver';
 import { IMAGE_GRAPH_TYPES } from './types';
+import { ImageStreamImageViewerCanResolver, ImageStreamTagViewerCanResolver, ImageStreamViewerCanResolver } from './viewer-can.resolver';
 
 /**
  * type-graphql asks for a PubSub whenever the schema has subscriptions; every subscription here
@@ -39,6 +41,7 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
     resolvers: [
       QueryResolver,
       SubscriptionResolver,
+      NodeQueryResolver,
       TagEventResolver,
       ManifestResolver,
       NamedTagEventListResolver,
@@ -51,6 +54,13 @@ export function buildGatewaySchema(): Promise<GraphQLSchema> {
       ImageStreamImageViewResolver,
       ImageStreamTagViewResolver,
       ImageViewResolver,
+      ImageStreamIdResolver,
+      ImageStreamTagIdResolver,
+      ImageStreamImageIdResolver,
+      ImageIdResolver,
+      ImageStreamViewerCanResolver,
+      ImageStreamTagViewerCanResolver,
+      ImageStreamImageViewerCanResolver,
     ],
     orphanedTypes: IMAGE_GRAPH_TYPES,
     // Arguments are checked by the resolvers themselves; class-validator is not used.

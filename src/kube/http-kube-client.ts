@@ -8,7 +8,7 @@ import packageJson from '../../package.json';
 import { ClusterConfigError, InvalidNameError, UpstreamUnavailableError } from './errors';
 import { gatewayCredentials, type GatewayCredentials } from './gateway-credentials';
 import { interpretAnswer, READ_SHAPES, type AnswerShape, type UpstreamAnswer } from './interpret-answer';
-import type { CallerAuth, CallOptions, GetRequest, KubeClient, ListableResource, ListRequest, ReadRequest, UpstreamBody, WatchEvent, WatchRequest } from './kube-client';
+import type { AccessQuestion, CallerAuth, CallOptions, GetRequest, KubeClient, ListableResource, ListRequest, ReadRequest, UpstreamBody, WatchEvent, WatchRequest } from './kube-client';
 import { readBody, type BodyBounds, type BodyRead } from './read-body';
 import { requestPath, watchPath } from './resource-path';
 import { watchEvents } from './watch-lines';
@@ -360,7 +360,7 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
   async function read(request: ReadRequest, callOptions: CallOptions): Promise<UpstreamBody> {
     const path = requestPath(request);
     if (request.verb === 'path') checkApiPath(path);
-    return call(path, READ_SHAPES[request.verb], callOptions);
+    return call(path, READ_SHAPES[request.verb], callOptions, request.verb === 'review' ? accessReviewBody(request.access) : undefined);
   }
 
   return {
@@ -391,6 +391,12 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
     watch,
     stats: () => ({ ...stats }),
   };
+}
+
+/** A SelfSubjectAccessReview of `access`: asked with the caller's own credentials, it is about the caller. */
+function accessReviewBody(access: AccessQuestion): string {
+  const { verb, group, resource, namespace, name } = access;
+  return JSON.stringify({ apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectAccessReview', spec: { resourceAttributes: { namespace, verb, group, resource, name } } });
 }
 
 /** Refuses what is not a CallerAuth, and a token that cannot go into a header (never quoting it). */

@@ -30,8 +30,8 @@ export const REDACTED = '[redacted]';
  */
 export type AnswerShape = 'object' | 'list' | 'document';
 
-/** The shape each kind of read must answer with: a get an object, a list a list, a raw path any document. */
-export const READ_SHAPES = { get: 'object', list: 'list', path: 'document' } as const satisfies Record<ReadRequest['verb'], AnswerShape>;
+/** The shape each kind of read must answer with: a get an object, a list a list, a raw path or a review any document. */
+export const READ_SHAPES = { get: 'object', list: 'list', path: 'document', review: 'document' } as const satisfies Record<ReadRequest['verb'], AnswerShape>;
 
 export interface UpstreamAnswer {
   statusCode: number;

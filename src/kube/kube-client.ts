@@ -79,11 +79,29 @@ export interface WatchEvent {
   object: { metadata?: { resourceVersion?: string; name?: string }; [field: string]: unknown };
 }
 
-/** One read, as the upstream session passes it down its layers: a get, a list, or a raw API path. */
+/**
+ * A question a SelfSubjectAccessReview asks: may the caller do `verb` to this object? The
+ * `resourceAttributes` of authorization.k8s.io/v1, for a named object of a namespace.
+ */
+export interface AccessQuestion {
+  /** A Kubernetes verb in lower case: get, list, watch, create, update, patch, delete. */
+  verb: string;
+  group: string;
+  resource: string;
+  namespace: string;
+  name: string;
+}
+
+/**
+ * One read, as the upstream session passes it down its layers: a get, a list, a raw API path,
+ * or an access review (a POST that changes nothing: the API server answers a question about the
+ * caller's own rights, which is read, cached and bounded like any other answer).
+ */
 export type ReadRequest =
   | ({ verb: 'get' } & GetRequest)
   | ({ verb: 'list' } & ListRequest)
-  | { verb: 'path'; path: string };
+  | { verb: 'path'; path: string }
+  | { verb: 'review'; access: AccessQuestion };
 
 /** An answer as read: the parsed JSON, and the body's text as the API server sent it. */
 export interface UpstreamBody<T = unknown> {

@@ -3,6 +3,7 @@ import { MAX_LIST_LIMIT, type ReadRequest, type WatchRequest } from './kube-clie
 import type { Resource, ResourceTypes } from './types';
 
 export const API_GROUP_PATH = '/apis/image.openshift.io/v1';
+export const SELF_SUBJECT_ACCESS_REVIEWS_PATH = '/apis/authorization.k8s.io/v1/selfsubjectaccessreviews';
 
 /** Whether each resource lives in a namespace; typed so it cannot disagree with ResourceTypes. */
 export const NAMESPACED: { readonly [R in Resource]: ResourceTypes[R]['namespaced'] } = {
@@ -38,6 +39,7 @@ export function resourcePath(resource: Resource, namespace: string | undefined, 
  */
 export function requestPath(request: ReadRequest): string {
   if (request.verb === 'path') return request.path;
+  if (request.verb === 'review') return SELF_SUBJECT_ACCESS_REVIEWS_PATH;
   if (request.verb === 'get') return resourcePath(request.resource, request.namespace, request.name);
   const query = new URLSearchParams();
   if (request.limit !== undefined) {
@@ -51,6 +53,16 @@ export function requestPath(request: ReadRequest): string {
   if (request.resourceVersionMatch !== undefined) query.set('resourceVersionMatch', request.resourceVersionMatch);
   const path = resourcePath(request.resource, request.namespace);
   return query.size > 0 ? `${path}?${query}` : path;
+}
+
+/**
+ * What identifies a read's answer (the key of the cache and of calls in flight): its path, and
+ * for a review the question, which travels in the body.
+ */
+export function requestIdentity(request: ReadRequest): string {
+  if (request.verb !== 'review') return requestPath(request);
+  const { verb, group, resource, namespace, name } = request.access;
+  return `${SELF_SUBJECT_ACCESS_REVIEWS_PATH} ${JSON.stringify([verb, group, resource, namespace, name])}`;
 }
 
 /**

@@ -3,6 +3,8 @@ import { KubeApiError, UpstreamUnavailableError } from '../kube/errors';
 import { MAX_LIST_LIMIT, type GetRequest } from '../kube/kube-client';
 import type { Image, ImageStream, ImageStreamImage, ImageStreamList, ImageStreamTag, Resource, ResourceTypes } from '../kube/types';
 import type { UpstreamSession } from '../upstream/upstream-session';
+import type { AccessQuestion } from '../kube/kube-client';
+import { createAccessLoader } from './access-loader';
 import { imageStreamImageThrough, imagesInHistory } from './derive-image-stream-image';
 import { notFoundError } from './not-found-status';
 
@@ -42,6 +44,8 @@ export interface Loaders {
   imageStreamImage: DataLoader<ImageStreamImageKey, ImageStreamImage, string>;
   imageStreamTag: DataLoader<NamespacedName, ImageStreamTag, string>;
   image: DataLoader<string, Image>;
+  /** Whether the caller may do what each question asks (./access-loader). */
+  access: DataLoader<AccessQuestion, boolean, string>;
   /**
    * One page of at most `limit` (<= MAX_LIST_LIMIT) of a namespace's streams; each stream is also
    * primed into `imageStream`. `cut` says the upstream sent more than `limit` and the rest was dropped.
@@ -177,5 +181,5 @@ export function createLoaders(session: UpstreamSession, options: LoaderOptions):
     return { list: page, cut };
   }
 
-  return { imageStream, imageStreamImage, imageStreamTag, image, imageStreamPage };
+  return { imageStream, imageStreamImage, imageStreamTag, image, access: createAccessLoader(session), imageStreamPage };
 }

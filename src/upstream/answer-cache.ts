@@ -125,10 +125,16 @@ export class AnswerCache {
     // Throws the kept refusal as the KubeApiError it was (interpretAnswer's own reading of it).
     const value = interpretAnswer(
       { statusCode: answer.statusCode, headers: { 'content-type': 'application/json' }, body: answer.body },
-      { what: `GET ${request.verb === 'path' ? request.path : request.resource} (cached)`, shape: READ_SHAPES[request.verb] },
+      { what: `${cachedWhat(request)} (cached)`, shape: READ_SHAPES[request.verb] },
     );
     return { value, text: answer.body };
   }
+}
+
+function cachedWhat(request: ReadRequest): string {
+  if (request.verb === 'path') return `GET ${request.path}`;
+  if (request.verb === 'review') return 'POST selfsubjectaccessreviews';
+  return `GET ${request.resource}`;
 }
 
 /** Freezes `value` and everything in it, so that no request can change what another is served. */

@@ -111,17 +111,21 @@ export class ReadSpan {
 
   private begin(kind: SpanKind, hit: boolean | undefined): Span {
     const request = this.request;
-    const attributes: Attributes = { [ATTR_HTTP_REQUEST_METHOD]: 'GET' };
+    // A review is a POST that changes nothing on the server (a SelfSubjectAccessReview).
+    const attributes: Attributes = { [ATTR_HTTP_REQUEST_METHOD]: request.verb === 'review' ? 'POST' : 'GET' };
     // A request whose path cannot be built failed for that reason, and has no URL to show.
     const path = pathOf(request);
     if (path !== undefined) attributes[ATTR_URL_FULL] = this.trace.serverUrl + path;
     attributes[ATTR_UPSTREAM_VERB] = request.verb;
-    if (request.verb !== 'path') {
+    if (request.verb === 'review') {
+      attributes[ATTR_UPSTREAM_RESOURCE] = 'selfsubjectaccessreviews';
+      attributes[ATTR_K8S_NAMESPACE_NAME] = request.access.namespace;
+    } else if (request.verb !== 'path') {
       attributes[ATTR_UPSTREAM_RESOURCE] = request.resource;
       if (request.namespace !== undefined) attributes[ATTR_K8S_NAMESPACE_NAME] = request.namespace;
     }
     if (hit !== undefined && this.trace.cached) attributes[ATTR_CACHE_HIT] = hit;
-    const name = request.verb === 'path' ? 'get path' : `${request.verb} ${request.resource}`;
+    const name = request.verb === 'path' ? 'get path' : request.verb === 'review' ? 'create selfsubjectaccessreviews' : `${request.verb} ${request.resource}`;
     this.kind = kind;
     this.span = this.trace.begin(name, kind, attributes, this.started);
     return this.span;

@@ -2,7 +2,7 @@ import { setMaxListeners } from 'node:events';
 import type { Span } from '@opentelemetry/api';
 import { MissingCredentialsError, UpstreamUnavailableError } from '../kube/errors';
 import type { CallerAuth, CallOptions, GetRequest, KubeClient, ListableResource, ListRequest, ReadRequest, UpstreamBody } from '../kube/kube-client';
-import { requestPath } from '../kube/resource-path';
+import { requestIdentity } from '../kube/resource-path';
 import type { Resource, ResourceTypes } from '../kube/types';
 import type { AnswerCache } from './answer-cache';
 import type { BytesInUse } from './bytes-in-use';
@@ -138,8 +138,8 @@ export function createUpstreamSession(services: UpstreamServices, auth: CallerAu
     if (auth instanceof MissingCredentialsError) throw auth;
     // Counted first: a request past its budget fails each further read before building anything for it.
     budget.spendCall();
-    // JSON of the parts: no caller key and path can make another pair's key.
-    const key = JSON.stringify([caller, requestPath(request)]);
+    // JSON of the parts: no caller key and path (or review) can make another pair's key.
+    const key = JSON.stringify([caller, requestIdentity(request)]);
     // A heavy request's turn (RequestBudget.admission).
     await budget.admission();
     if (!cache) return callUpstream(request, key, span);

@@ -35,7 +35,7 @@ it('gives every variable its default in an empty environment', () => {
     maxUpstreamCalls: 500,
     batchMaxOperations: 0,
     introspection: true,
-    landingPage: true,
+    explorer: 'auto',
     corsOrigins: [],
     upstreamRetries: 2,
     requestDeadlineMs: 30000,
@@ -91,7 +91,7 @@ it('reads every variable that is set', () => {
       MAX_UPSTREAM_CALLS: '50',
       BATCH_MAX_OPERATIONS: '4',
       INTROSPECTION: 'true',
-      LANDING_PAGE: 'false',
+      EXPLORER: 'off',
       CORS_ORIGINS: 'https://console.example.com, http://localhost:3000',
       UPSTREAM_RETRIES: '0',
       REQUEST_DEADLINE_MS: '1500',
@@ -140,7 +140,7 @@ it('reads every variable that is set', () => {
     maxUpstreamCalls: 50,
     batchMaxOperations: 4,
     introspection: true,
-    landingPage: false,
+    explorer: 'off',
     corsOrigins: ['https://console.example.com', 'http://localhost:3000'],
     upstreamRetries: 0,
     requestDeadlineMs: 1500,
@@ -207,9 +207,10 @@ it('refuses an origin that is not scheme://host[:port]', () => {
 });
 
 it('turns introspection and the landing page off by default in production, and on when asked', () => {
-  expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, landingPage: false });
-  expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' })).toMatchObject({ introspection: true, landingPage: false });
-  expect(loadConfig({ NODE_ENV: 'development', LANDING_PAGE: '0' })).toMatchObject({ introspection: true, landingPage: false });
+  expect(loadConfig({ NODE_ENV: 'production' })).toMatchObject({ introspection: false, explorer: 'off' });
+  expect(loadConfig({ NODE_ENV: 'production', INTROSPECTION: 'true' })).toMatchObject({ introspection: true, explorer: 'off' });
+  expect(loadConfig({ NODE_ENV: 'production', EXPLORER: 'graphiql' })).toMatchObject({ introspection: false, explorer: 'graphiql' });
+  expect(loadConfig({ NODE_ENV: 'development', EXPLORER: 'Sandbox' })).toMatchObject({ introspection: true, explorer: 'sandbox' });
 });
 
 it('refuses a limit outside its range, naming it', () => {

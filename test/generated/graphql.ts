@@ -107,7 +107,7 @@ export type DockerImageMetadata = {
 };
 
 /** Image is an immutable representation of a container image and metadata at a point in time. Images are named by taking a hash of their contents (metadata and content) and any change in format, content, or metadata results in a new name. End users access images via the imagestreamtags or imagestreamimages resources. */
-export type Image = {
+export type Image = Node & {
   __typename?: 'Image';
   /** DockerImageLayers represents the layers in the image. May not be set if the image does not define that data or if the image represents a manifest list. */
   dockerImageLayers?: Maybe<Array<Layer>>;
@@ -123,6 +123,8 @@ export type Image = {
   dockerImageReference?: Maybe<Scalars['String']['output']>;
   /** DockerImageSignatures provides the signatures as opaque blobs (base64-encoded). This is a part of manifest schema v1. */
   dockerImageSignatures?: Maybe<Array<Scalars['String']['output']>>;
+  /** Opaque global id, the same in every request and on every replica, unique across namespaces; pass it to `Query.node(id:)` to read the object again. */
+  id: Scalars['ID']['output'];
   /** metadata is the standard object's metadata. The name is the image digest (sha256:...). */
   metadata: ObjectMeta;
   /** Signatures holds all signatures of the image. */
@@ -137,8 +139,10 @@ export type ImageLookupPolicy = {
 };
 
 /** An ImageStream stores a mapping of tags to images, metadata overrides that are applied when images are tagged in a stream, and an optional reference to a container image repository on a registry. The history of images applied to a tag is visible in the status.tags field. */
-export type ImageStream = {
+export type ImageStream = Node & {
   __typename?: 'ImageStream';
+  /** Opaque global id, the same in every request and on every replica, unique across namespaces; pass it to `Query.node(id:)` to read the object again. */
+  id: Scalars['ID']['output'];
   /** metadata is the standard object's metadata. */
   metadata: ObjectMeta;
   /** Spec describes the desired state of this stream. */
@@ -147,12 +151,20 @@ export type ImageStream = {
   status?: Maybe<ImageStreamStatus>;
   /** The history of one tag, by tag name; null when the stream has no such tag in its status. */
   tag?: Maybe<NamedTagEventList>;
+  /** Whether the caller may do `verb` to this object (imagestreams.image.openshift.io, its namespace and name), as the API server answers a SelfSubjectAccessReview made with the caller's token. Each distinct question is asked once per request, and answers are cached per caller like reads. */
+  viewerCan: Scalars['Boolean']['output'];
 };
 
 
 /** An ImageStream stores a mapping of tags to images, metadata overrides that are applied when images are tagged in a stream, and an optional reference to a container image repository on a registry. The history of images applied to a tag is visible in the status.tags field. */
 export type ImageStreamTagArgs = {
   name: Scalars['String']['input'];
+};
+
+
+/** An ImageStream stores a mapping of tags to images, metadata overrides that are applied when images are tagged in a stream, and an optional reference to a container image repository on a registry. The history of images applied to a tag is visible in the status.tags field. */
+export type ImageStreamViewerCanArgs = {
+  verb: KubeVerb;
 };
 
 /** A page of image streams (Relay connection). */
@@ -187,14 +199,24 @@ export type ImageStreamEvent = {
 };
 
 /** ImageStreamImage represents an Image that is retrieved by image name from an ImageStream. User interfaces and regular users can use this resource to access the metadata details of a tagged image in the image stream history for viewing, since Image resources are not directly accessible to end users. The name of an image stream image is in the form "<STREAM>@<DIGEST>", where the digest is the content addressible identifier for the image (sha256:xxxxx...). */
-export type ImageStreamImage = {
+export type ImageStreamImage = Node & {
   __typename?: 'ImageStreamImage';
+  /** Opaque global id, the same in every request and on every replica, unique across namespaces; pass it to `Query.node(id:)` to read the object again. */
+  id: Scalars['ID']['output'];
   /** Image is an immutable representation of a container image and metadata at a point in time (without the raw manifest and config blobs). */
   image: Image;
   /** The image stream this image was read through. */
   imageStream?: Maybe<ImageStream>;
   /** metadata is the standard object's metadata: the requested name, the namespace, the image's creation time and the stream's annotations. */
   metadata: ObjectMeta;
+  /** Whether the caller may do `verb` to this object (imagestreamimages.image.openshift.io, its namespace and name), as the API server answers a SelfSubjectAccessReview made with the caller's token. Each distinct question is asked once per request, and answers are cached per caller like reads. */
+  viewerCan: Scalars['Boolean']['output'];
+};
+
+
+/** ImageStreamImage represents an Image that is retrieved by image name from an ImageStream. User interfaces and regular users can use this resource to access the metadata details of a tagged image in the image stream history for viewing, since Image resources are not directly accessible to end users. The name of an image stream image is in the form "<STREAM>@<DIGEST>", where the digest is the content addressible identifier for the image (sha256:xxxxx...). */
+export type ImageStreamImageViewerCanArgs = {
+  verb: KubeVerb;
 };
 
 /** ImageStreamSpec represents options for ImageStreams. */
@@ -220,12 +242,14 @@ export type ImageStreamStatus = {
 };
 
 /** ImageStreamTag represents an Image that is retrieved by tag name from an ImageStream. The image associated with this resource is the most recently successfully tagged, imported, or pushed image (as described in the image stream status.tags.items list for this tag). If an import is in progress or has failed the previous image will be shown. */
-export type ImageStreamTag = {
+export type ImageStreamTag = Node & {
   __typename?: 'ImageStreamTag';
   /** conditions is an array of conditions that apply to the image stream tag. */
   conditions?: Maybe<Array<TagEventCondition>>;
   /** generation is the current generation of the tagged image - if tag is provided and this value is not equal to the tag generation, a user has requested an import that has not completed, or conditions will be filled out indicating any error. */
   generation: Scalars['Int']['output'];
+  /** Opaque global id, the same in every request and on every replica, unique across namespaces; pass it to `Query.node(id:)` to read the object again. */
+  id: Scalars['ID']['output'];
   /** image associated with the ImageStreamTag. */
   image: Image;
   /** lookupPolicy indicates whether this tag will handle image references in this namespace. */
@@ -234,7 +258,25 @@ export type ImageStreamTag = {
   metadata: ObjectMeta;
   /** tag is the spec tag associated with this image stream tag, and it may be null if only pushes have occurred to this image stream. */
   tag?: Maybe<TagReference>;
+  /** Whether the caller may do `verb` to this object (imagestreamtags.image.openshift.io, its namespace and name), as the API server answers a SelfSubjectAccessReview made with the caller's token. Each distinct question is asked once per request, and answers are cached per caller like reads. */
+  viewerCan: Scalars['Boolean']['output'];
 };
+
+
+/** ImageStreamTag represents an Image that is retrieved by tag name from an ImageStream. The image associated with this resource is the most recently successfully tagged, imported, or pushed image (as described in the image stream status.tags.items list for this tag). If an import is in progress or has failed the previous image will be shown. */
+export type ImageStreamTagViewerCanArgs = {
+  verb: KubeVerb;
+};
+
+/** A Kubernetes API verb, as RBAC rules name them (in upper case here). */
+export type KubeVerb =
+  | 'CREATE'
+  | 'DELETE'
+  | 'GET'
+  | 'LIST'
+  | 'PATCH'
+  | 'UPDATE'
+  | 'WATCH';
 
 /** ImageLayer represents a single layer of the image. Some images may have multiple layers. Some may have none. */
 export type Layer = {
@@ -277,6 +319,12 @@ export type NamedTagEventList = {
   latest?: Maybe<TagEvent>;
   /** Tag is the tag for which the history is recorded. */
   tag: Scalars['String']['output'];
+};
+
+/** An object with a global id (Relay object identification): `Query.node(id:)` reads it again, and clients such as Apollo Client and Relay keep one copy of it by `__typename` and `id`. */
+export type Node = {
+  /** Opaque global id, the same in every request and on every replica, unique across namespaces; pass it to `Query.node(id:)` to read the object again. */
+  id: Scalars['ID']['output'];
 };
 
 /** ObjectMeta is metadata that all persisted resources must have, which includes all objects users must create. Synthesised objects such as ImageStreamImage carry only some of these fields. */
@@ -332,6 +380,10 @@ export type Query = {
   imageStreamTag?: Maybe<ImageStreamTag>;
   /** A namespace's image streams, a page at a time (Relay connection over Kubernetes `limit`/`continue`). A cursor expires with the upstream's continue token (about 5 minutes); an expired one is a BAD_USER_INPUT error. */
   imageStreams: ImageStreamConnection;
+  /** The object a global id names (an `id` of ImageStream, ImageStreamTag, ImageStreamImage or Image), read again with the caller's token. A malformed id is BAD_USER_INPUT; an object the caller may not read is the API server's answer (FORBIDDEN, NOT_FOUND). */
+  node?: Maybe<Node>;
+  /** The objects of up to 100 global ids, in their order, loaded together as the same fields would be (batched, each distinct object read once); an id that fails is null with its error at its index. */
+  nodes: Array<Maybe<Node>>;
 };
 
 
@@ -362,6 +414,16 @@ export type QueryImageStreamsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   namespace: Scalars['String']['input'];
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 /** ImageSignature holds a signature of an image. It allows to verify image identity and possibly other claims as long as the signature is trusted. Based on this information it is possible to restrict runnable images to those matching cluster-wide policy. Mandatory fields should be parsed by clients doing image verification. The others are parsed from signature's content by the server. They serve just an informative purpose. */

@@ -37,6 +37,15 @@ describe('estimateUpstreamCalls', () => {
     expect(estimate(query.replace('query($first: Int) ', '').replace('first: $first', 'first: 7'))).toBe(8);
   });
 
+  test('counts nodes once per id, its own load and the navigation under it, from a literal list or a variable', () => {
+    const query = 'query($ids: [ID!]!) { nodes(ids: $ids) { id ... on ImageStream { status { tags { latest { imageStreamImage { metadata { name } } } } } } } }';
+    expect(estimate(query, { ids: Array(20).fill('x') })).toBe(20 * 2);
+    expect(estimate(query.replace('query($ids: [ID!]!) ', '').replace('$ids', '["a", "b", "c"]'))).toBe(3 * 2);
+    // Input coercion makes a single id a list of one.
+    expect(estimate(query, { ids: 'x' })).toBe(2);
+    expect(estimate('{ node(id: "x") { id ... on ImageStreamImage { imageStream { metadata { name } } } } }')).toBe(2);
+  });
+
   test('takes the default page size of 50 when first is not given', () => {
     expect(estimate('{ imageStreams(namespace: "n") { edges { node { status { tags { latest { imageStreamImage { metadata { name } } } } } } } } }')).toBe(51);
   });

@@ -45,16 +45,22 @@ function fieldsWhoseResolversTakeTheContext(): string[] {
 }
 
 describe('the upstream cost model, read from the schema', () => {
-  test('exactly the navigation fields cost one upstream call each, the unpaged lists none, and imageStreams is paged by first', () => {
+  test('exactly the navigation fields cost one upstream call each, the unpaged lists none, imageStreams is paged by first and nodes counted by its ids', () => {
     expect(declaredCosts()).toEqual({
       'Query.imageStreamImage': { upstreamCalls: 1 },
       'Query.imageStream': { upstreamCalls: 1 },
       'Query.imageStreams': { upstreamCalls: 1, pagedBy: 'first' },
       'Query.imageStreamTag': { upstreamCalls: 1 },
       'Query.image': { upstreamCalls: 1 },
+      'Query.node': { upstreamCalls: 1 },
+      'Query.nodes': { upstreamCalls: 1, countedBy: 'ids' },
       'TagEvent.imageStreamImage': { upstreamCalls: 1 },
       'Manifest.imageStreamImage': { upstreamCalls: 1 },
       'ImageStreamImage.imageStream': { upstreamCalls: 1 },
+      // One SelfSubjectAccessReview each.
+      'ImageStream.viewerCan': { upstreamCalls: 1 },
+      'ImageStreamTag.viewerCan': { upstreamCalls: 1 },
+      'ImageStreamImage.viewerCan': { upstreamCalls: 1 },
       // Lists the API does not page: no call of their own, their items admitted before they run.
       'ImageStreamStatus.tags': { upstreamCalls: 0 },
       'NamedTagEventList.items': { upstreamCalls: 0 },
@@ -70,7 +76,7 @@ describe('the upstream cost model, read from the schema', () => {
       .map(([name]) => name)
       .sort();
     expect(fieldsWhoseResolversTakeTheContext()).toEqual(declared);
-    expect(declared).toHaveLength(11);
+    expect(declared).toHaveLength(16);
   });
 
   test('every paging argument exists and has a page size as its schema default', () => {
@@ -82,5 +88,16 @@ describe('the upstream cost model, read from the schema', () => {
       return [name, argument?.defaultValue];
     });
     expect(defaults).toEqual([['Query.imageStreams', 50]]);
+  });
+
+  test('every counting argument exists and is a required list', () => {
+    const counting = Object.entries(declaredCosts()).filter(([, cost]) => cost.countedBy !== undefined);
+    const types = counting.map(([name, cost]) => {
+      const [typeName = '', fieldName = ''] = name.split('.');
+      const type = schema.getType(typeName);
+      const argument = isObjectType(type) ? type.getFields()[fieldName]?.args.find((a) => a.name === cost.countedBy) : undefined;
+      return [name, argument?.type.toString()];
+    });
+    expect(types).toEqual([['Query.nodes', '[ID!]!']]);
   });
 });

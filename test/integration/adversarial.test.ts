@@ -18,7 +18,7 @@ beforeAll(async () => {
   const production = loadConfig({ NODE_ENV: 'production' });
   harness = await startHarness({
     lendCredentials: false,
-    server: { introspection: production.introspection, landingPage: production.landingPage, limits: limitsOf(production) },
+    server: { introspection: production.introspection, explorer: production.explorer, limits: limitsOf(production) },
   });
 });
 

@@ -13,7 +13,7 @@ const post = (harness: Harness, body: unknown, headers: Record<string, string> =
 describe('introspection and the landing page switched off', () => {
   let harness: Harness;
   beforeAll(async () => {
-    harness = await startHarness({ server: { introspection: false, landingPage: false } });
+    harness = await startHarness({ server: { introspection: false, explorer: 'off' } });
   });
   afterAll(() => harness.stop());
 

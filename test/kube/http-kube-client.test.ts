@@ -413,3 +413,36 @@ describe('token reviews', () => {
     expect((failure as KubeApiError).httpStatus).toBe(403);
   });
 });
+
+describe('access reviews', () => {
+  const question = { verb: 'delete', group: 'image.openshift.io', resource: 'imagestreams', namespace: 'demo', name: 'ruby' };
+
+  test("POST a SelfSubjectAccessReview with the caller's own token, the question in spec.resourceAttributes, and return the answer", async () => {
+    const bodies: string[] = [];
+    await start((req, res) => {
+      let body = '';
+      req.on('data', (chunk) => (body += chunk));
+      req.on('end', () => {
+        bodies.push(body);
+        json(res, 201, { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: {}, status: { allowed: true } });
+      });
+    });
+    const answer = await client.read({ verb: 'review', access: question }, caller);
+    expect((answer.value as { status: unknown }).status).toEqual({ allowed: true });
+    expect(upstream.requests.map((r) => `${r.method} ${r.url} ${r.headers.authorization} ${r.headers['content-type']}`)).toEqual([
+      'POST /apis/authorization.k8s.io/v1/selfsubjectaccessreviews Bearer caller-token application/json',
+    ]);
+    expect(JSON.parse(bodies[0]!)).toEqual({
+      apiVersion: 'authorization.k8s.io/v1',
+      kind: 'SelfSubjectAccessReview',
+      spec: { resourceAttributes: { namespace: 'demo', verb: 'delete', group: 'image.openshift.io', resource: 'imagestreams', name: 'ruby' } },
+    });
+  });
+
+  test('fail with the Status of a refused review', async () => {
+    await start((_req, res) => json(res, 401, { kind: 'Status', apiVersion: 'v1', status: 'Failure', code: 401, reason: 'Unauthorized', message: 'Unauthorized' }));
+    const failure = await failureOf(client.read({ verb: 'review', access: question }, caller));
+    expect(failure).toBeInstanceOf(KubeApiError);
+    expect((failure as KubeApiError).httpStatus).toBe(401);
+  });
+});

@@ -18,7 +18,8 @@ import { upstreamCostOf } from './upstream-cost';
 /**
  * An estimate of the upstream calls an operation can cause, before any is made, from the costs
  * the schema's fields declare (`upstreamCostOf`): each field's own calls, plus the calls under it
- * times the number of items of a paged field.
+ * times the number of items of a paged field; a field counted by a list argument (`nodes(ids:)`)
+ * counts once per item of the list, its own calls included.
  *
  * What it cannot know: lists the API does not page (tags, history items, manifest-list members)
  * count once, since their lengths are known only once fetched; loaders fetching what several
@@ -82,6 +83,7 @@ function callWalk(schema: GraphQLSchema, fragment: (name: string) => FragmentDef
     const cost = upstreamCostOf(field);
     const type = getNamedType(field.type);
     const inside = selection.selectionSet && isCompositeType(type) ? walkInside(selection.selectionSet, type) : 0;
+    if (cost.countedBy) return listLength(field, selection, cost.countedBy, values) * ((cost.upstreamCalls ?? 0) + inside);
     const items = cost.pagedBy ? pageSize(field, selection, cost.pagedBy, values) : 1;
     return (cost.upstreamCalls ?? 0) + items * inside;
   });
@@ -103,18 +105,34 @@ function operationVariables(schema: GraphQLSchema, operation: OperationDefinitio
   return values;
 }
 
-function pageSize(field: GraphQLField<unknown, unknown>, selection: FieldNode, argumentName: string, values: Record<string, unknown>): number {
+/** The value execution will give the argument `argumentName` of `selection`; undefined when the field has no such argument. */
+function argumentValue(field: GraphQLField<unknown, unknown>, selection: FieldNode, argumentName: string, values: Record<string, unknown>): unknown {
   const definition = field.args.find((a) => a.name === argumentName);
-  if (!definition) return 1;
+  if (!definition) return undefined;
   const argument = selection.arguments?.find((a) => a.name.value === argumentName);
-  let value: unknown;
   if (argument?.value.kind === Kind.VARIABLE) {
     const name = argument.value.name.value;
     // graphql-js, too, takes the argument's default for a variable the request does not set.
-    value = name in values ? values[name] : definition.defaultValue;
-  } else {
-    value = argument ? valueFromAST(argument.value, definition.type, values) : definition.defaultValue;
+    return name in values ? values[name] : definition.defaultValue;
   }
+  return argument ? valueFromAST(argument.value, definition.type, values) : definition.defaultValue;
+}
+
+/**
+ * The number of items of a list argument, as input coercion makes them: a single value given
+ * for a list is a list of one; a missing or null list is none (validation refuses a missing
+ * required one).
+ */
+function listLength(field: GraphQLField<unknown, unknown>, selection: FieldNode, argumentName: string, values: Record<string, unknown>): number {
+  const value = argumentValue(field, selection, argumentName, values);
+  if (Array.isArray(value)) return value.length;
+  return value === undefined || value === null ? 0 : 1;
+}
+
+function pageSize(field: GraphQLField<unknown, unknown>, selection: FieldNode, argumentName: string, values: Record<string, unknown>): number {
+  const definition = field.args.find((a) => a.name === argumentName);
+  if (!definition) return 1;
+  const value = argumentValue(field, selection, argumentName, values);
   if (isPageSize(value)) return value;
   // Without a default the count is unknown; test/graphql/upstream-cost.test.ts requires one.
   return isPageSize(definition.defaultValue) ? definition.defaultValue : 1;

@@ -13,13 +13,19 @@ export interface UpstreamCost {
    * then count once per item. Its default in the schema is the count when a request gives none.
    */
   pagedBy?: string;
+  /**
+   * The list argument whose length sets how many times the field counts, its own calls included:
+   * a field that loads one object per id costs what that many fields would.
+   */
+  countedBy?: string;
 }
 
 /** The cost a field declares; an empty cost for fields that make no call and repeat nothing. */
 export function upstreamCostOf(field: GraphQLField<unknown, unknown>): UpstreamCost {
-  const { upstreamCalls, pagedBy } = field.extensions as UpstreamCost;
+  const { upstreamCalls, pagedBy, countedBy } = field.extensions as UpstreamCost;
   return {
     ...(typeof upstreamCalls === 'number' ? { upstreamCalls } : {}),
     ...(typeof pagedBy === 'string' ? { pagedBy } : {}),
+    ...(typeof countedBy === 'string' ? { countedBy } : {}),
   };
 }

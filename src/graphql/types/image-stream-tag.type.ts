@@ -4,9 +4,11 @@ import { Image } from './image.type';
 import { ObjectMeta } from './object-meta.type';
 import { TagEventCondition } from './tag-event.type';
 import { TagReference } from './tag-reference.type';
+import { Node } from './node.type';
 import { UPSTREAM_DATA } from './upstream-data';
 
 @ObjectType({
+  implements: Node,
   ...UPSTREAM_DATA,
   description:
     'ImageStreamTag represents an Image that is retrieved by tag name from an ImageStream. ' +

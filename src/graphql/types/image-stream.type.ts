@@ -3,6 +3,7 @@ import { ImageLookupPolicy } from './image-lookup-policy.type';
 import { ObjectMeta } from './object-meta.type';
 import { NamedTagEventList } from './tag-event.type';
 import { TagReference } from './tag-reference.type';
+import { Node } from './node.type';
 import { UPSTREAM_DATA } from './upstream-data';
 
 @ObjectType({ ...UPSTREAM_DATA, description: 'ImageStreamSpec represents options for ImageStreams.' })
@@ -54,6 +55,7 @@ export class ImageStreamStatus {
 }
 
 @ObjectType({
+  implements: Node,
   ...UPSTREAM_DATA,
   description:
     'An ImageStream stores a mapping of tags to images, metadata overrides that are applied when images are tagged in a stream, ' +

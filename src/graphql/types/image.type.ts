@@ -5,11 +5,12 @@ import { Layer } from './layer.type';
 import { Manifest } from './manifest.type';
 import { ObjectMeta } from './object-meta.type';
 import { Signature } from './signature.type';
+import { Node } from './node.type';
 import { UPSTREAM_DATA } from './upstream-data';
 
 // dockerImageManifest and dockerImageConfig are left out on purpose: the image stream image and
 // image stream tag endpoints strip both blobs, so they would be null on every path the graph offers.
-@ObjectType({ ...UPSTREAM_DATA, description: IMAGE_DOC[''] })
+@ObjectType({ implements: Node, ...UPSTREAM_DATA, description: IMAGE_DOC[''] })
 export class Image {
   @Field(() => ObjectMeta, {
     description: IMAGE_DOC.metadata,

@@ -8,6 +8,7 @@ import { ImageStream, ImageStreamSpec, ImageStreamStatus } from './image-stream.
 import { Image } from './image.type';
 import { Layer } from './layer.type';
 import { Manifest } from './manifest.type';
+import { Node } from './node.type';
 import { ObjectMeta } from './object-meta.type';
 import { ObjectReference } from './object-reference.type';
 import { PageInfo } from './page-info.type';
@@ -31,6 +32,7 @@ export {
   Layer,
   Manifest,
   NamedTagEventList,
+  Node,
   ObjectMeta,
   ObjectReference,
   PageInfo,
