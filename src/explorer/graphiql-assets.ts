@@ -16,7 +16,8 @@ const JS = 'text/javascript; charset=utf-8';
 
 /**
  * Every file of the self-hosted explorer, by the name it is served under: GraphiQL's own build
- * (with its fonts inline in the stylesheet), the React it runs on, and the script that starts it.
+ * (with its fonts inline in the stylesheet), the React it runs on, graphql-ws's browser client (for
+ * subscriptions), and the script that starts it.
  * All come from npm packages installed with the gateway, none from a CDN.
  */
 const FILES: Record<string, { type: string; source: { package: string; path: string } | { text: string } }> = {
@@ -24,6 +25,7 @@ const FILES: Record<string, { type: string; source: { package: string; path: str
   'graphiql.min.js': { type: JS, source: { package: 'graphiql', path: 'graphiql.min.js' } },
   'react.production.min.js': { type: JS, source: { package: 'react', path: 'umd/react.production.min.js' } },
   'react-dom.production.min.js': { type: JS, source: { package: 'react-dom', path: 'umd/react-dom.production.min.js' } },
+  'graphql-ws.min.js': { type: JS, source: { package: 'graphql-ws', path: 'umd/graphql-ws.min.js' } },
   'start.js': { type: JS, source: { text: GRAPHIQL_START_SCRIPT } },
 };
 

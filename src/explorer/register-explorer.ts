@@ -1,7 +1,7 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ExplorerMode } from '../config';
 import { explorerAsset } from './graphiql-assets';
-import { GRAPHIQL_CSP, GRAPHIQL_PAGE } from './graphiql-page';
+import { GRAPHIQL_PAGE, graphiqlCsp } from './graphiql-page';
 import { prefersHtml } from './prefers-html';
 import { sandboxPage } from './sandbox-page';
 
@@ -14,6 +14,8 @@ function sendPage(reply: FastifyReply, html: string, csp?: string): FastifyReply
   return reply.send(html);
 }
 
+const cspFor = (request: FastifyRequest): string => graphiqlCsp(request.protocol, request.host);
+
 /**
  * The explorer pages of EXPLORER=auto and graphiql (sandbox is Apollo Server's own landing page,
  * off is none): GET /graphql from a browser, answered before Apollo Server sees it with the page
@@ -25,9 +27,9 @@ export function registerExplorer(app: FastifyInstance, mode: ExplorerMode): void
   const sandbox = sandboxPage(GRAPHIQL_PATH.slice(1));
   app.addHook('onRequest', async (request, reply) => {
     if (request.method !== 'GET' || request.url.split('?')[0] !== '/graphql' || !prefersHtml(request.headers.accept)) return;
-    return mode === 'graphiql' ? sendPage(reply, GRAPHIQL_PAGE, GRAPHIQL_CSP) : sendPage(reply, sandbox);
+    return mode === 'graphiql' ? sendPage(reply, GRAPHIQL_PAGE, cspFor(request)) : sendPage(reply, sandbox);
   });
-  app.get(GRAPHIQL_PATH, async (_request, reply) => sendPage(reply, GRAPHIQL_PAGE, GRAPHIQL_CSP));
+  app.get(GRAPHIQL_PATH, async (request, reply) => sendPage(reply, GRAPHIQL_PAGE, cspFor(request)));
   app.get<{ Params: { name: string } }>(`${GRAPHIQL_PATH}/assets/:name`, async (request, reply) => {
     const asset = await explorerAsset(request.params.name);
     if (!asset) return reply.callNotFound();

@@ -1,8 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApolloClient, HttpLink, InMemoryCache, gql } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, gql } from '@apollo/client';
+import { GraphQLWsLink } from '@apollo/client/link/subscriptions';
+import { getMainDefinition } from '@apollo/client/utilities';
+import { createClient } from 'graphql-ws';
+import WebSocket from 'ws';
 import { SAMPLES } from '../../src/demo/sample-data';
 import { startHarness, type Harness } from '../helpers/gateway-harness';
+import { until } from '../helpers/until';
 
 // Apollo Client 4 as a frontend uses it: an InMemoryCache with no typePolicies, which
 // normalises every object that has `__typename` and `id` into one entry `<__typename>:<id>`.
@@ -87,5 +92,83 @@ describe('the README queries in Apollo Client 4 (InMemoryCache, no typePolicies)
     const member = entries[`ImageStreamImage:${id(`ImageStreamImage:demo/ubuntu@${SAMPLES.manifestListMembers.amd64}`)}`];
     expect(member?.image).toEqual({ __ref: amd64 });
     expect(entries[`ImageStreamTag:${id('ImageStreamTag:demo/ubuntu:latest')}`]?.image).toEqual({ __ref: `Image:${id(`Image:${SAMPLES.manifestList.digest}`)}` });
+  });
+});
+
+describe('an imageStreamChanged event in Apollo Client 4 (InMemoryCache, no typePolicies)', () => {
+  // A page's query and a subscription to the same stream, selecting the same fields: the event's
+  // stream has the same `ImageStream:<id>`, so the cache merges it into the entry the query made.
+  const PAGE = gql`
+    query FrontendPage {
+      imageStream(namespace: "demo", name: "frontend") { id metadata { name } status { tags { tag latest { image } } } }
+    }
+  `;
+  const CHANGED = gql`
+    subscription FrontendChanged {
+      imageStreamChanged(namespace: "demo", name: "frontend") { type imageStream { id metadata { name } status { tags { tag latest { image } } } } }
+    }
+  `;
+  type Page = { imageStream: { id: string; status: { tags: Array<{ tag: string; latest: { image: string } | null }> } } };
+  const latestOf = (page: Page | null | undefined, tag: string) => page?.imageStream.status.tags.find((t) => t.tag === tag)?.latest?.image;
+
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness();
+  });
+  afterAll(() => harness.stop());
+
+  test('updates the stream the page query cached, by its id, with no second query', async () => {
+    const queriesSent: string[] = [];
+    const http = new HttpLink({
+      uri: `${harness.gateway.url}/graphql`,
+      fetch: (input, init) => {
+        queriesSent.push(String((JSON.parse(String(init?.body)) as { operationName: string }).operationName));
+        return fetch(input, init);
+      },
+    });
+    const sockets = createClient({ url: `${harness.gateway.url.replace(/^http/, 'ws')}/graphql`, webSocketImpl: WebSocket, retryAttempts: 0 });
+    const link = ApolloLink.split(
+      ({ query }) => {
+        const definition = getMainDefinition(query);
+        return definition.kind === 'OperationDefinition' && definition.operation === 'subscription';
+      },
+      new GraphQLWsLink(sockets),
+      http,
+    );
+    const client = new ApolloClient({ link, cache: new InMemoryCache() });
+    try {
+      const { data: before } = await client.query<Page>({ query: PAGE });
+      const streamId = before?.imageStream.id;
+      expect(streamId).toBe(id('ImageStream:demo/frontend'));
+      const cachedBefore = latestOf(before, 'latest');
+      expect(cachedBefore).toMatch(/^sha256:[0-9a-f]{64}$/);
+      const queryReads = () => harness.upstreamCalls().filter((url) => url === '/apis/image.openshift.io/v1/namespaces/demo/imagestreams/frontend').length;
+      expect(queryReads()).toBe(1);
+
+      const events: string[] = [];
+      const subscription = client.subscribe({ query: CHANGED }).subscribe({
+        next: ({ data }) => events.push(String((data as { imageStreamChanged: { type: string } } | undefined)?.imageStreamChanged.type)),
+      });
+      await until('the upstream watch', () => harness.demo.watches.open.length === 1);
+      const pushed = harness.demo.changes.pushImage({ namespace: 'demo', stream: 'frontend', tag: 'latest' });
+      await until('the event', () => events.length === 1);
+      subscription.unsubscribe();
+
+      expect(events).toEqual(['MODIFIED']);
+      expect(pushed.digest).not.toBe(cachedBefore);
+      // The cache's entry of the stream, read without the network, holds the pushed image.
+      const entry = (client.cache.extract() as Entries)[`ImageStream:${streamId}`];
+      expect(entry?.id).toBe(streamId);
+      const after = client.readQuery<Page>({ query: PAGE });
+      expect(latestOf(after, 'latest')).toBe(pushed.digest);
+      const { data: cacheOnly } = await client.query<Page>({ query: PAGE, fetchPolicy: 'cache-only' });
+      expect(latestOf(cacheOnly, 'latest')).toBe(pushed.digest);
+      // One query went out, and the stream was read from the cluster once: nothing was refetched.
+      expect(queriesSent).toEqual(['FrontendPage']);
+      expect(queryReads()).toBe(1);
+    } finally {
+      client.stop();
+      await sockets.dispose();
+    }
   });
 });

@@ -2,8 +2,10 @@ import { existsSync } from 'node:fs';
 import net from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { ExplorerMode } from '../../src/config';
+import { DEVELOPER_TOKEN } from '../../src/demo/demo-tokens';
 import { SANDBOX_WAIT_MS } from '../../src/explorer/sandbox-page';
 import { startHarness, type Harness } from '../helpers/gateway-harness';
+import { until } from '../helpers/until';
 
 // The explorer in a real browser: Debian's Chromium, driven by playwright-core (which downloads
 // no browser of its own). `.ci/run` installs chromium when it is missing.
@@ -35,12 +37,25 @@ async function typeInto(page: Page, editor: string, text: string): Promise<void>
  * tab then shows it); Ctrl+Enter before that would send the name the editor held before.
  */
 async function runTyped(page: Page, query: string, expected: string): Promise<string> {
-  const name = /query (\w+)/.exec(query)?.[1] ?? '';
-  await typeInto(page, '.graphiql-query-editor', query);
-  await page.locator('.graphiql-tab-active').getByText(name, { exact: true }).waitFor();
-  await page.keyboard.press('Control+Enter');
+  await startTyped(page, query);
   await page.locator('.graphiql-response').getByText(expected).first().waitFor({ timeout: 10_000 });
   return editorText(page, '.graphiql-response');
+}
+
+/** Types a named operation into the explorer's editor and starts it with Ctrl+Enter. */
+async function startTyped(page: Page, operation: string): Promise<void> {
+  const name = /(?:query|subscription) (\w+)/.exec(operation)?.[1] ?? '';
+  await typeInto(page, '.graphiql-query-editor', operation);
+  await page.locator('.graphiql-tab-active').getByText(name, { exact: true }).waitFor();
+  await page.keyboard.press('Control+Enter');
+}
+
+/** Every request and WebSocket the page opens, as `METHOD url` (`WS url` for a socket). */
+function recordTraffic(page: Page): string[] {
+  const traffic: string[] = [];
+  page.on('request', (request) => traffic.push(`${request.method()} ${request.url()}`));
+  page.on('websocket', (socket) => traffic.push(`WS ${socket.url()}`));
+  return traffic;
 }
 
 /** The text an explorer editor holds, from its CodeMirror (the page shows it with gutters and fold marks). */
@@ -101,9 +116,8 @@ describeWithChromium('the explorer in Chromium', () => {
 
   test('with EXPLORER=graphiql no request leaves loopback, nothing is refused, and the explorer has docs, an empty headers editor that works, and history', async () => {
     const page = await start('graphiql');
-    const requests: string[] = [];
+    const requests = recordTraffic(page);
     const refusals: string[] = [];
-    page.on('request', (request) => requests.push(`${request.method()} ${request.url()}`));
     page.on('console', (message) => {
       if (message.type() === 'error') refusals.push(message.text());
     });
@@ -134,11 +148,62 @@ describeWithChromium('the explorer in Chromium', () => {
         `GET ${origin}/graphql`,
         `GET ${origin}/graphiql/assets/graphiql.min.css`,
         `GET ${origin}/graphiql/assets/graphiql.min.js`,
+        `GET ${origin}/graphiql/assets/graphql-ws.min.js`,
         `GET ${origin}/graphiql/assets/react-dom.production.min.js`,
         `GET ${origin}/graphiql/assets/react.production.min.js`,
         `GET ${origin}/graphiql/assets/start.js`,
         // Introspection, then the query.
         `POST ${origin}/graphql`,
+      ].sort(),
+    );
+    expect(refusals).toEqual([]);
+  }, 60_000);
+
+  test('with EXPLORER=graphiql a typed subscription runs over the gateway\'s WebSocket with the headers editor\'s token, and a push into the demo cluster shows its event', async () => {
+    const page = await start('graphiql');
+    const traffic = recordTraffic(page);
+    const refusals: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') refusals.push(message.text());
+    });
+    await page.goto(`${harness.gateway.url}/graphql`);
+    await page.locator('.graphiql-query-editor .CodeMirror').waitFor({ timeout: 10_000 });
+    await typeInto(page, '.graphiql-editor-tool', `{"Authorization": "Bearer ${DEVELOPER_TOKEN}"}`);
+    await startTyped(
+      page,
+      'subscription Frontend { imageStreamChanged(namespace: "demo", name: "frontend") { type changedTags imageStream { metadata { name resourceVersion } } } }',
+    );
+    // The upstream watch is the developer's: the token typed into the headers editor reached the
+    // WebSocket (the gateway would otherwise watch with the credentials it lends).
+    await until('the upstream watch', () => harness.demo.watches.open.length === 1, 10_000);
+    expect(harness.demo.watches.open.map((watch) => [watch.user, watch.namespace])).toEqual([['developer', 'demo']]);
+    const pushed = harness.demo.changes.pushImage({ namespace: 'demo', stream: 'frontend', tag: 'latest' });
+    await page.locator('.graphiql-response').getByText('MODIFIED').first().waitFor({ timeout: 10_000 });
+    expect(await editorText(page, '.graphiql-response')).toBe(
+      JSON.stringify(
+        { data: { imageStreamChanged: { type: 'MODIFIED', changedTags: ['latest'], imageStream: { metadata: { name: 'frontend', resourceVersion: pushed.stream.metadata.resourceVersion } } } } },
+        null,
+        2,
+      ),
+    );
+
+    // Stopping it (the run button is a stop button while it runs) closes the upstream watch.
+    await page.getByRole('button', { name: /^Stop/ }).click();
+    await until('the watch closed', () => harness.demo.watches.open.length === 0, 10_000);
+
+    const origin = harness.gateway.url;
+    expect([...new Set(traffic)].sort()).toEqual(
+      [
+        `GET ${origin}/graphql`,
+        `GET ${origin}/graphiql/assets/graphiql.min.css`,
+        `GET ${origin}/graphiql/assets/graphiql.min.js`,
+        `GET ${origin}/graphiql/assets/graphql-ws.min.js`,
+        `GET ${origin}/graphiql/assets/react-dom.production.min.js`,
+        `GET ${origin}/graphiql/assets/react.production.min.js`,
+        `GET ${origin}/graphiql/assets/start.js`,
+        // Introspection.
+        `POST ${origin}/graphql`,
+        `WS ${origin.replace(/^http/, 'ws')}/graphql`,
       ].sort(),
     );
     expect(refusals).toEqual([]);

@@ -1,11 +1,24 @@
 import { gunzipSync } from 'node:zlib';
 import type { ExplorerMode } from '../../src/config';
-import { GRAPHIQL_CSP } from '../../src/explorer/graphiql-page';
+import { graphiqlCsp } from '../../src/explorer/graphiql-page';
 import { prefersHtml } from '../../src/explorer/prefers-html';
 import { SANDBOX_SCRIPT_URL } from '../../src/explorer/sandbox-page';
 import { startHarness, type Harness } from '../helpers/gateway-harness';
 
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8';
+
+test.each([
+  ['http', '127.0.0.1:4000', "connect-src 'self' ws://127.0.0.1:4000"],
+  ['https', 'Gateway.Example.com', "connect-src 'self' wss://gateway.example.com"],
+  ['http', '[::1]:4000', "connect-src 'self' ws://[::1]:4000"],
+  ['http', "a; script-src *", "connect-src 'self'"],
+  ['http', undefined, "connect-src 'self'"],
+])('the GraphiQL page of a request by %s to Host %j may connect to: %s', (protocol, host, expected) => {
+  const directives = graphiqlCsp(protocol, host).split('; ');
+  expect(directives.filter((directive) => directive.startsWith('connect-src'))).toEqual([expected]);
+  expect(directives).toHaveLength(9);
+  expect(directives.filter((directive) => directive.startsWith('script-src'))).toEqual(["script-src 'self'"]);
+});
 
 test.each([
   [BROWSER_ACCEPT, true],
@@ -27,6 +40,8 @@ describe.each<[ExplorerMode]>([['auto'], ['graphiql'], ['sandbox'], ['off']])('E
   });
   afterAll(() => harness.stop());
   const get = (path: string, headers: Record<string, string> = {}) => fetch(`${harness.gateway.url}${path}`, { headers });
+  // The page's WebSocket origin is the gateway's, as the request addressed it.
+  const pageCsp = () => graphiqlCsp('http', new URL(harness.gateway.url).host);
 
   test('GET /graphql from a browser', async () => {
     const response = await get('/graphql', { accept: BROWSER_ACCEPT });
@@ -43,10 +58,11 @@ describe.each<[ExplorerMode]>([['auto'], ['graphiql'], ['sandbox'], ['off']])('E
       expect(text).toContain('"graphiql":"graphiql"');
       expect(text).not.toContain('fonts.googleapis.com');
     } else if (mode === 'graphiql') {
-      expect(response.headers.get('content-security-policy')).toBe(GRAPHIQL_CSP);
+      expect(response.headers.get('content-security-policy')).toBe(pageCsp());
       // Nothing on the page names another host.
       expect(text).not.toMatch(/https?:\/\//);
       expect(text).toContain('<script src="graphiql/assets/graphiql.min.js"></script>');
+      expect(text).toContain('<script src="graphiql/assets/graphql-ws.min.js"></script>');
     } else {
       // Apollo Server's own page: its code comes from Apollo's CDN.
       expect(text).toContain('https://embeddable-sandbox.cdn.apollographql.com/');
@@ -67,10 +83,15 @@ describe.each<[ExplorerMode]>([['auto'], ['graphiql'], ['sandbox'], ['off']])('E
       return;
     }
     expect(page.status).toBe(200);
-    expect(page.headers.get('content-security-policy')).toBe(GRAPHIQL_CSP);
+    expect(page.headers.get('content-security-policy')).toBe(pageCsp());
     expect(asset.status).toBe(200);
     expect(asset.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
     expect((await get('/graphiql/assets/other.js')).status).toBe(404);
+    // graphql-ws's browser client, for subscriptions: that package's own build.
+    const socketClient = await get('/graphiql/assets/graphql-ws.min.js');
+    const { readFileSync } = await import('node:fs');
+    const { dirname, join } = await import('node:path');
+    expect(Buffer.from(await socketClient.arrayBuffer()).equals(readFileSync(join(dirname(require.resolve('graphql-ws/package.json')), 'umd', 'graphql-ws.min.js')))).toBe(true);
   });
 });
 
