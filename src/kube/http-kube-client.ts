@@ -202,18 +202,11 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
     if (signal?.aborted) throw new UpstreamUnavailableError(`${what} was cancelled before it was sent`, 'aborted');
 
     // One deadline for everything the call waits for: an exec plugin, the answer, its body.
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, options.timeoutMs);
-    const cancel = (): void => controller.abort();
-    signal?.addEventListener('abort', cancel, { once: true });
+    const limit = new Deadline(options.timeoutMs, signal);
     let answer: Omit<UpstreamAnswer, 'body'> & { body: BodyRead };
     let secret: string | undefined;
     try {
-      const { pool, headers } = await untilAborted(route(auth), controller.signal);
+      const { pool, headers } = await untilAborted(route(auth), limit.signal);
       secret = credentialOf(headers.authorization);
       const sent: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
       const request = {
@@ -222,22 +215,16 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
         body,
         // The trace headers first: nothing in them can replace the credentials.
         headers: { ...callOptions.traceHeaders, ...headers, ...sent, accept: 'application/json', 'user-agent': userAgent },
-        signal: controller.signal,
+        signal: limit.signal,
       };
-      answer = await send(pool, request, { maxBytes: maxBodyBytes, meter, what }, () => !controller.signal.aborted);
+      answer = await send(pool, request, { maxBytes: maxBodyBytes, meter, what }, () => !limit.signal.aborted);
     } catch (error) {
-      const failure = timedOut
-        ? new UpstreamUnavailableError(`the API server did not answer ${what} within ${options.timeoutMs} ms`, 'timeout', { cause: error })
-        : signal?.aborted
-          ? new UpstreamUnavailableError(`${what} was cancelled: the client that asked has gone`, 'aborted', { cause: error })
-          : error instanceof UpstreamUnavailableError
-            ? error
-            : new UpstreamUnavailableError(`the API server at ${server} is unreachable: ${messageOf(error)} (${what}${attempts})`, 'unreachable', { cause: error });
+      const failure = limit.failure(error, { what, server, gone: 'the client that asked has gone', attempts });
       report(failure.reason);
       throw failure;
     } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', cancel);
+      limit.end();
+      limit.detach();
     }
     // An answer whose reading was stopped (too large, the meter's budget) was still an answer.
     report('answered', answer.statusCode);
@@ -292,18 +279,12 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
     const report = (outcome: UpstreamRequestEvent['outcome'], statusCode?: number): void =>
       options.onRequest?.({ path: path.split('?')[0]!, auth: auth.kind, statusCode, outcome, durationMs: performance.now() - started });
     if (signal?.aborted) throw new UpstreamUnavailableError(`${what} was cancelled before it was sent`, 'aborted');
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, options.timeoutMs);
-    const cancel = (): void => controller.abort();
-    signal?.addEventListener('abort', cancel, { once: true });
+    // The deadline holds until the answer's head; the events then flow for as long as they come.
+    const limit = new Deadline(options.timeoutMs, signal);
     let response: Awaited<ReturnType<Pool['request']>>;
     let secret: string | undefined;
     try {
-      const { pool, headers } = await untilAborted(route(auth), controller.signal);
+      const { pool, headers } = await untilAborted(route(auth), limit.signal);
       secret = credentialOf(headers.authorization);
       const through = pool === callerPool ? (watchPool ??= makeWatchPool()) : pool;
       stats.requests++;
@@ -311,22 +292,16 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
         path: basePath + path,
         method: 'GET',
         headers: { ...headers, accept: 'application/json', 'user-agent': userAgent },
-        signal: controller.signal,
+        signal: limit.signal,
         bodyTimeout: ((request.timeoutSeconds ?? WATCH_IDLE_SECONDS) + 30) * 1000,
       });
     } catch (error) {
-      signal?.removeEventListener('abort', cancel);
-      const failure = timedOut
-        ? new UpstreamUnavailableError(`the API server did not answer ${what} within ${options.timeoutMs} ms`, 'timeout', { cause: error })
-        : signal?.aborted
-          ? new UpstreamUnavailableError(`${what} was cancelled: its subscribers have gone`, 'aborted', { cause: error })
-          : error instanceof UpstreamUnavailableError
-            ? error
-            : new UpstreamUnavailableError(`the API server at ${server} is unreachable: ${messageOf(error)} (${what})`, 'unreachable', { cause: error });
+      limit.detach();
+      const failure = limit.failure(error, { what, server, gone: 'its subscribers have gone' });
       report(failure.reason);
       throw failure;
     } finally {
-      clearTimeout(timer);
+      limit.end();
     }
     report('answered', response.statusCode);
     try {
@@ -344,7 +319,7 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
         throw new UpstreamUnavailableError(`the watch connection to ${server} broke: ${messageOf(error)} (${what})`, 'unreachable', { cause: error });
       }
     } finally {
-      signal?.removeEventListener('abort', cancel);
+      limit.detach();
       // Stopped early (by the consumer or a failure): the connection cannot carry another request.
       if (!response.body.readableEnded) {
         response.body.on('error', () => undefined);
@@ -407,6 +382,51 @@ function checkAuth(auth: CallerAuth): void {
     }
   } else if (auth?.kind !== 'gateway') {
     throw new TypeError(`auth.kind must be "bearer" or "gateway", got ${JSON.stringify((auth as { kind?: unknown } | undefined)?.kind)}`);
+  }
+}
+
+/**
+ * The deadline of one upstream request joined with its caller's cancellation, as one signal to
+ * hand to undici; `failure` says which of the two (or the network) ended it.
+ */
+class Deadline {
+  private readonly controller = new AbortController();
+  private timedOut = false;
+  private readonly timer: NodeJS.Timeout;
+  private readonly cancel = (): void => this.controller.abort();
+
+  constructor(
+    private readonly ms: number,
+    private readonly caller: AbortSignal | undefined,
+  ) {
+    this.timer = setTimeout(() => {
+      this.timedOut = true;
+      this.controller.abort();
+    }, ms);
+    caller?.addEventListener('abort', this.cancel, { once: true });
+  }
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  /** The deadline no longer applies (the answer came, or the request failed). */
+  end(): void {
+    clearTimeout(this.timer);
+  }
+
+  /** The caller's cancellation no longer reaches the request. */
+  detach(): void {
+    this.caller?.removeEventListener('abort', this.cancel);
+  }
+
+  /** What a request that threw `error` failed of: the deadline, its caller leaving (`gone` says who), or the network. */
+  failure(error: unknown, context: { what: string; server: string; gone: string; attempts?: string }): UpstreamUnavailableError {
+    const { what, server, gone, attempts = '' } = context;
+    if (this.timedOut) return new UpstreamUnavailableError(`the API server did not answer ${what} within ${this.ms} ms`, 'timeout', { cause: error });
+    if (this.caller?.aborted) return new UpstreamUnavailableError(`${what} was cancelled: ${gone}`, 'aborted', { cause: error });
+    if (error instanceof UpstreamUnavailableError) return error;
+    return new UpstreamUnavailableError(`the API server at ${server} is unreachable: ${messageOf(error)} (${what}${attempts})`, 'unreachable', { cause: error });
   }
 }
 
