@@ -23,6 +23,22 @@ interface Sink<T> {
   completed: boolean;
 }
 
+/** What one subscription receives, collected as it comes; `close` unsubscribes, then disposes of the client. */
+function collect<T>(subscribe: (sink: ReturnType<typeof sinkFor<T>>) => () => void, dispose: () => unknown): Received<T> {
+  const received: Sink<T> & Pick<Received<T>, 'close'> = {
+    data: [],
+    errors: [],
+    failure: undefined,
+    completed: false,
+    async close() {
+      unsubscribe();
+      await dispose();
+    },
+  };
+  const unsubscribe = subscribe(sinkFor(received));
+  return received;
+}
+
 function sinkFor<T>(sink: Sink<T>) {
   return {
     next(result: { data?: unknown; errors?: readonly unknown[] }) {
@@ -66,27 +82,8 @@ export function subscribeWs<T = Record<string, unknown>>(baseUrl: string, query:
     ...(options.token ? { connectionParams: { authorization: `Bearer ${options.token}` } } : {}),
     on: { closed: (event) => options.onClosed?.((event as { code: number }).code, String((event as { reason: unknown }).reason)) },
   });
-  const sink: Sink<T> = { data: [], errors: [], failure: undefined, completed: false };
-  const unsubscribe = client.subscribe({ query, variables }, sinkFor(sink));
-  return {
-    client,
-    get data() {
-      return sink.data;
-    },
-    get errors() {
-      return sink.errors;
-    },
-    get failure() {
-      return sink.failure;
-    },
-    get completed() {
-      return sink.completed;
-    },
-    async close() {
-      unsubscribe();
-      await client.dispose();
-    },
-  };
+  // The same object, not a copy: `failure` and `completed` are set on it as they happen.
+  return Object.assign(collect<T>((sink) => client.subscribe({ query, variables }, sink), () => client.dispose()), { client });
 }
 
 /** One subscription over its own SSE response. */
@@ -97,24 +94,5 @@ export function subscribeSse<T = Record<string, unknown>>(baseUrl: string, query
     retryAttempts: 0,
     ...(token ? { headers: { authorization: `Bearer ${token}` } } : {}),
   });
-  const sink: Sink<T> = { data: [], errors: [], failure: undefined, completed: false };
-  const unsubscribe = client.subscribe({ query, variables }, sinkFor(sink));
-  return {
-    get data() {
-      return sink.data;
-    },
-    get errors() {
-      return sink.errors;
-    },
-    get failure() {
-      return sink.failure;
-    },
-    get completed() {
-      return sink.completed;
-    },
-    async close() {
-      unsubscribe();
-      client.dispose();
-    },
-  };
+  return collect<T>((sink) => client.subscribe({ query, variables }, sink), () => client.dispose());
 }
