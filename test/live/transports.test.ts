@@ -68,6 +68,26 @@ describe('credentials', () => {
   });
 });
 
+describe('credentials with TOKEN_REVIEW', () => {
+  beforeEach(async () => {
+    harness = await startHarness({ lendCredentials: false, server: { tokenReview: true } });
+  });
+
+  test('a WebSocket whose token the API server does not accept is closed with 4401 before any watch; an accepted one subscribes', async () => {
+    let closed: [number, string] | undefined;
+    const refused = track(subscribeWs(harness.gateway.url, NAMES, { ns: 'demo' }, { token: 'no-such-token', onClosed: (code, reason) => (closed = [code, reason]) }));
+    await until('the close', () => closed !== undefined);
+    expect(closed).toEqual([4401, 'Unauthorized: the API server does not accept the bearer token (TokenReview)']);
+    expect([refused.data, harness.demo.watches.opened]).toEqual([[], 0]);
+
+    const accepted = track(subscribeWs(harness.gateway.url, NAMES, { ns: 'demo' }, { token: DEVELOPER_TOKEN }));
+    await until('the watch', () => harness.demo.watches.open.length === 1);
+    harness.demo.changes.pushImage({ namespace: 'demo', stream: 'ruby', tag: 'latest' });
+    await until('the event', () => accepted.data.length === 1);
+    expect(harness.demo.watches.open.map((w) => w.user)).toEqual(['developer']);
+  });
+});
+
 describe('origins', () => {
   beforeEach(async () => {
     harness = await startHarness({ server: { corsOrigins: ['https://console.example.com'] } });
