@@ -1,12 +1,12 @@
 import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from '@opentelemetry/sdk-trace';
 import { KubeApiError, UpstreamLimitError } from '../../src/kube/errors';
-import type { CallOptions, KubeClient, ReadRequest, UpstreamBody } from '../../src/kube/kube-client';
-import { requestPath } from '../../src/kube/resource-path';
+import type { KubeClient } from '../../src/kube/kube-client';
 import { notFoundError } from '../../src/loaders/not-found-status';
 import { Tracing } from '../../src/telemetry/tracing';
 import { AnswerCache } from '../../src/upstream/answer-cache';
 import { createUpstreamSession, type UpstreamServices } from '../../src/upstream/upstream-session';
+import { ScriptedKube } from '../helpers/scripted-kube';
 import { testServices } from '../helpers/test-session';
 
 // The session's tracing layer in-process: what span each kind of read makes, and what the
@@ -15,26 +15,6 @@ import { testServices } from '../helpers/test-session';
 const alice = { kind: 'bearer', token: 'alice-token' } as const;
 const ruby = { resource: 'imagestreams', namespace: 'demo', name: 'ruby' } as const;
 
-/** Answers every read with `answer(path)`, recording the options of each call; attempts as `attempts` says. */
-class RecordingKube implements KubeClient {
-  readonly server = 'https://api.example:6443';
-  readonly options: CallOptions[] = [];
-  constructor(private readonly answer: (path: string) => unknown = (path) => ({ metadata: { name: path } })) {}
-  async read(request: ReadRequest, options: CallOptions): Promise<UpstreamBody> {
-    this.options.push(options);
-    await new Promise((resolve) => setTimeout(resolve, 1));
-    const value = this.answer(requestPath(request));
-    options.onAttempt?.(1, value instanceof KubeApiError ? value.httpStatus : 200);
-    if (value instanceof Error) throw value;
-    return { value, text: JSON.stringify(value) };
-  }
-  get = (): never => {
-    throw new Error('the session reads only with read()');
-  };
-  list = this.get;
-  getPath = this.get;
-  async close(): Promise<void> {}
-}
 
 function traced(kube: KubeClient, overrides: Partial<UpstreamServices> = {}) {
   const exporter = new InMemorySpanExporter();
@@ -45,7 +25,7 @@ function traced(kube: KubeClient, overrides: Partial<UpstreamServices> = {}) {
 }
 
 test('a session made without a request span makes no span and hands the adapter no trace options', async () => {
-  const kube = new RecordingKube();
+  const kube = new ScriptedKube();
   const { exporter, services } = traced(kube);
   await createUpstreamSession(services, alice).get(ruby);
   expect(exporter.getFinishedSpans()).toEqual([]);
@@ -53,7 +33,7 @@ test('a session made without a request span makes no span and hands the adapter 
 });
 
 test('a read that goes upstream is a CLIENT span under the request span, whose traceparent the adapter is handed', async () => {
-  const kube = new RecordingKube();
+  const kube = new ScriptedKube();
   const { exporter, request, session } = traced(kube);
   await session().get(ruby);
   const [span] = exporter.getFinishedSpans();
@@ -75,7 +55,7 @@ test('a read that goes upstream is a CLIENT span under the request span, whose t
 });
 
 test('a LIST and a raw path read are named "list <resource>" and "get path"', async () => {
-  const { exporter, session } = traced(new RecordingKube());
+  const { exporter, session } = traced(new ScriptedKube());
   const s = session();
   await s.list({ resource: 'imagestreams', namespace: 'demo', limit: 5 });
   await s.getPath('/apis/image.openshift.io/v1');
@@ -86,7 +66,7 @@ test('a LIST and a raw path read are named "list <resource>" and "get path"', as
 });
 
 test('a refusal the cache kept is an INTERNAL span with gateway.cache.hit true, in error with its status', async () => {
-  const kube = new RecordingKube(() => notFoundError('imagestreams', 'ruby'));
+  const kube = new ScriptedKube(() => notFoundError('imagestreams', 'ruby'));
   const { exporter, session } = traced(kube, { cache: new AnswerCache({ ttlMs: 60_000, imageTtlMs: 60_000, maxBytes: 1_048_576 }) });
   await expect(session().get(ruby)).rejects.toBeInstanceOf(KubeApiError);
   await expect(session().get(ruby)).rejects.toBeInstanceOf(KubeApiError);
@@ -99,7 +79,7 @@ test('a refusal the cache kept is an INTERNAL span with gateway.cache.hit true, 
 });
 
 test('a read whose path cannot be built fails with its own error, as an INTERNAL span without a URL', async () => {
-  const kube = new RecordingKube();
+  const kube = new ScriptedKube();
   const { exporter, session } = traced(kube);
   const failure = await session()
     .get({ resource: 'imagestreams', name: 'ruby' })
@@ -111,7 +91,7 @@ test('a read whose path cannot be built fails with its own error, as an INTERNAL
 });
 
 test('a read past the request\'s call budget is an INTERNAL span in error, and nothing is called', async () => {
-  const kube = new RecordingKube();
+  const kube = new ScriptedKube();
   const { exporter, session } = traced(kube, { maxUpstreamCalls: 1 });
   const s = session();
   await s.get(ruby);
@@ -122,7 +102,7 @@ test('a read past the request\'s call budget is an INTERNAL span in error, and n
 });
 
 test('reads of one request started from unrelated async work are all children of the request span', async () => {
-  const { exporter, request, session } = traced(new RecordingKube());
+  const { exporter, request, session } = traced(new ScriptedKube());
   const s = session();
   // As DataLoader batches are dispatched: from timers and microtasks that no request span encloses.
   await Promise.all([

@@ -1,36 +1,15 @@
 import { KubeApiError, MissingCredentialsError, UpstreamUnavailableError } from '../../src/kube/errors';
-import type { CallOptions, KubeClient, ReadRequest, UpstreamBody } from '../../src/kube/kube-client';
-import { requestPath } from '../../src/kube/resource-path';
+import type { KubeClient } from '../../src/kube/kube-client';
 import { notFoundError } from '../../src/loaders/not-found-status';
 import { AnswerCache, ENTRY_SIZE_FACTOR, type AnswerCacheOptions } from '../../src/upstream/answer-cache';
 import { createUpstreamSession, type UpstreamServices } from '../../src/upstream/upstream-session';
+import { ScriptedKube } from '../helpers/scripted-kube';
 import { testServices } from '../helpers/test-session';
 
 const alice = { kind: 'bearer', token: 'alice-token' } as const;
 const bob = { kind: 'bearer', token: 'bob-token' } as const;
 const ruby = { resource: 'imagestreams', namespace: 'demo', name: 'ruby' } as const;
 
-/** A client that answers every read with `answer(path)` (a value, or an error to throw) after a few ms, recording who asked what. */
-class ScriptedKube implements KubeClient {
-  readonly server = 'http://scripted';
-  readonly calls: Array<{ path: string; token: string }> = [];
-  constructor(private readonly answer: (path: string) => unknown = (path) => ({ metadata: { name: path } })) {}
-
-  async read(request: ReadRequest, options: CallOptions): Promise<UpstreamBody> {
-    const path = requestPath(request);
-    this.calls.push({ path, token: options.auth.kind === 'bearer' ? options.auth.token : 'gateway' });
-    await new Promise((resolve) => setTimeout(resolve, 2));
-    const value = this.answer(path);
-    if (value instanceof Error) throw value;
-    return { value, text: JSON.stringify(value) };
-  }
-  get = (): never => {
-    throw new Error('the session reads only with read()');
-  };
-  list = this.get;
-  getPath = this.get;
-  async close(): Promise<void> {}
-}
 
 const cacheOptions = (overrides: Partial<AnswerCacheOptions> = {}): AnswerCacheOptions => ({ ttlMs: 60_000, imageTtlMs: 60_000, maxBytes: 1_048_576, ...overrides });
 const cached = (kube: KubeClient, overrides: Partial<UpstreamServices> = {}, cache = new AnswerCache(cacheOptions())) => testServices(kube, { cache, ...overrides });
