@@ -7,6 +7,14 @@ import { SANDBOX_WAIT_MS } from '../../src/explorer/sandbox-page';
 import { startHarness, type Harness } from '../helpers/gateway-harness';
 import { until } from '../helpers/until';
 
+/** What loading the self-hosted explorer asks of the gateway: the page, then its own files. */
+const pageLoad = (origin: string): string[] => [
+  `GET ${origin}/graphql`,
+  ...['graphiql.min.css', 'graphiql.min.js', 'graphql-ws.min.js', 'react-dom.production.min.js', 'react.production.min.js', 'start.js'].map(
+    (file) => `GET ${origin}/graphiql/assets/${file}`,
+  ),
+];
+
 // The explorer in a real browser: Debian's Chromium, driven by playwright-core (which downloads
 // no browser of its own). `.ci/run` installs chromium when it is missing.
 
@@ -145,13 +153,7 @@ describeWithChromium('the explorer in Chromium', () => {
     expect(requests.filter((request) => !request.split(' ')[1]!.startsWith(`${origin}/`))).toEqual([]);
     expect([...new Set(requests)].sort()).toEqual(
       [
-        `GET ${origin}/graphql`,
-        `GET ${origin}/graphiql/assets/graphiql.min.css`,
-        `GET ${origin}/graphiql/assets/graphiql.min.js`,
-        `GET ${origin}/graphiql/assets/graphql-ws.min.js`,
-        `GET ${origin}/graphiql/assets/react-dom.production.min.js`,
-        `GET ${origin}/graphiql/assets/react.production.min.js`,
-        `GET ${origin}/graphiql/assets/start.js`,
+        ...pageLoad(origin),
         // Introspection, then the query.
         `POST ${origin}/graphql`,
       ].sort(),
@@ -194,13 +196,7 @@ describeWithChromium('the explorer in Chromium', () => {
     const origin = harness.gateway.url;
     expect([...new Set(traffic)].sort()).toEqual(
       [
-        `GET ${origin}/graphql`,
-        `GET ${origin}/graphiql/assets/graphiql.min.css`,
-        `GET ${origin}/graphiql/assets/graphiql.min.js`,
-        `GET ${origin}/graphiql/assets/graphql-ws.min.js`,
-        `GET ${origin}/graphiql/assets/react-dom.production.min.js`,
-        `GET ${origin}/graphiql/assets/react.production.min.js`,
-        `GET ${origin}/graphiql/assets/start.js`,
+        ...pageLoad(origin),
         // Introspection.
         `POST ${origin}/graphql`,
         `WS ${origin.replace(/^http/, 'ws')}/graphql`,
