@@ -162,9 +162,16 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
   };
   const injector = new FaultInjector(() => cluster.faults);
 
+  /**
+   * Writes the answer `delayMs` after the request arrived. The answer is made at once and only its
+   * writing waits: an API server works on many cores, so answers that are due together leave
+   * together, while on the demo's one thread the work of each, done after its wait, would queue
+   * every answer behind the others' and add to the latency asked for.
+   */
   const answerLater = (res: http.ServerResponse, delayMs: number, answer: () => DemoResponse, pretty: boolean, oversizeBytes?: number): void => {
+    const arrived = performance.now();
+    const response = answer();
     const respond = (): void => {
-      const response = answer();
       if (oversizeBytes === undefined || response.code !== 200) send(res, response, pretty);
       else if (sendPadded(res, response, pretty, oversizeBytes)) count('oversize');
       else send(res, response, pretty);
@@ -173,10 +180,13 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
       respond();
       return;
     }
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      respond();
-    }, delayMs);
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        respond();
+      },
+      Math.max(0, arrived + delayMs - performance.now()),
+    );
     timers.add(timer);
     res.on('close', () => {
       clearTimeout(timer);

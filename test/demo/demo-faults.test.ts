@@ -1,7 +1,9 @@
 import { startDemoCluster, type DemoCluster } from '../../src/demo/demo-cluster';
 import { FaultInjector } from '../../src/demo/demo-faults';
 import { DEVELOPER_TOKEN } from '../../src/demo/demo-tokens';
-import { body, isiPath, request } from './demo-client';
+import type { ImageStream } from '../../src/kube/types';
+import { until } from '../helpers/until';
+import { body, IMAGE_API, isiPath, request } from './demo-client';
 
 const ISI = isiPath('demo', 'ubuntu@sha256:ca013ac5');
 
@@ -63,6 +65,23 @@ describe('fault injection', () => {
     cluster.faults = { latencyMs: 20, spikeRate: 1, spikeMs: 150 };
     const [, spiked] = await timed(() => request(cluster.url, ISI));
     expect(spiked).toBeGreaterThanOrEqual(160);
+  });
+
+  it('makes an answer when its request arrives and only writes it latencyMs later: a push during the wait is not in it', async () => {
+    const slow = await startDemoCluster({ faults: { latencyMs: 300 } });
+    try {
+      const path = `${IMAGE_API}/namespaces/demo/imagestreams/frontend`;
+      const latestOf = (stream: ImageStream): string | undefined => stream.status?.tags?.find((t) => t.tag === 'latest')?.items?.[0]?.image;
+      const before = latestOf(body<ImageStream>(await request(slow.url, path)));
+      const waiting = request(slow.url, path);
+      await until('the demo to receive the request', () => slow.requestCount === 2);
+      const pushed = slow.changes.pushImage({ namespace: 'demo', stream: 'frontend', tag: 'latest' });
+      expect(latestOf(body<ImageStream>(await waiting))).toBe(before);
+      expect(latestOf(body<ImageStream>(await request(slow.url, path)))).toBe(pushed.digest);
+      expect(pushed.digest).not.toBe(before);
+    } finally {
+      await slow.stop();
+    }
   });
 
   it('leaves discovery alone', async () => {
