@@ -105,14 +105,18 @@ function parseJson(body: string): unknown {
   return nestedDeeperThan(value, MAX_JSON_DEPTH) ? TOO_DEEP : value;
 }
 
-/** Whether objects and arrays nest more than `max` levels; with a stack of its own, not recursion. */
-function nestedDeeperThan(value: unknown, max: number): boolean {
-  const pending: Array<{ node: unknown; depth: number }> = [{ node: value, depth: 1 }];
-  for (let next = pending.pop(); next !== undefined; next = pending.pop()) {
-    if (typeof next.node !== 'object' || next.node === null) continue;
-    if (next.depth > max) return true;
-    for (const child of Object.values(next.node)) pending.push({ node: child, depth: next.depth + 1 });
+/**
+ * Whether objects and arrays nest more than `max` levels. It recurses at most `max` deep, so the
+ * stack is bounded, and allocates nothing: it runs on every answer.
+ */
+function nestedDeeperThan(value: unknown, max: number, depth = 1): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  if (depth > max) return true;
+  if (Array.isArray(value)) {
+    for (const item of value) if (nestedDeeperThan(item, max, depth + 1)) return true;
+    return false;
   }
+  for (const key in value) if (nestedDeeperThan((value as Record<string, unknown>)[key], max, depth + 1)) return true;
   return false;
 }
 
