@@ -180,17 +180,33 @@ export async function startDemoCluster(options: DemoClusterOptions = {}): Promis
       respond();
       return;
     }
-    const timer = setTimeout(
-      () => {
-        timers.delete(timer);
-        respond();
-      },
-      Math.max(0, arrived + delayMs - performance.now()),
-    );
-    timers.add(timer);
+    const due = arrived + delayMs;
+    // Timers count whole milliseconds from the event loop's last clock reading, which may be
+    // older than the request: one can fire early, and one set for the rest would fire up to a
+    // millisecond late. The last millisecond is waited out a turn of the loop at a time.
+    let timer: NodeJS.Timeout | undefined;
+    let turn: NodeJS.Immediate | undefined;
+    const wait = (): void => {
+      timer = undefined;
+      turn = undefined;
+      const left = due - performance.now();
+      if (left <= 0) respond();
+      else if (left < 1) turn = setImmediate(wait);
+      else {
+        timer = setTimeout(() => {
+          timers.delete(timer!);
+          wait();
+        }, left);
+        timers.add(timer);
+      }
+    };
+    wait();
     res.on('close', () => {
-      clearTimeout(timer);
-      timers.delete(timer);
+      if (timer) {
+        clearTimeout(timer);
+        timers.delete(timer);
+      }
+      if (turn) clearImmediate(turn);
     });
   };
 

@@ -76,6 +76,11 @@ const DEFAULT_CONNECTIONS = 64;
 const TOKEN_REVIEWS_PATH = '/apis/authentication.k8s.io/v1/tokenreviews';
 /** 32 MiB, as the default of MAX_UPSTREAM_BODY_BYTES in src/config.ts. */
 export const DEFAULT_MAX_BODY_BYTES = 33_554_432;
+interface Route {
+  pool: Pool;
+  headers: Record<string, string>;
+}
+
 /** Go's API server keeps idle connections for 90 s and sends no Keep-Alive hint; stay below. */
 const KEEP_ALIVE_MS = 30_000;
 /** The idle bound of a watch that did not ask the server to end it (timeoutSeconds) by itself. */
@@ -145,9 +150,17 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
   const backoffs = new Set<() => void>();
   let closed = false;
 
-  /** The pool and headers for `auth`; never mixes the caller's token with the gateway's identity. */
-  async function route(auth: CallerAuth): Promise<{ pool: Pool; headers: Record<string, string> }> {
+  /**
+   * The pool and headers for `auth`; never mixes the caller's token with the gateway's identity. A
+   * caller's are at hand; only the gateway's own may have to be fetched (an exec plugin), so only
+   * they come as a promise, which the call's deadline then also bounds.
+   */
+  function route(auth: CallerAuth): Route | Promise<Route> {
     if (auth.kind === 'bearer') return { pool: callerPool, headers: { authorization: `Bearer ${auth.token}` } };
+    return gatewayRoute();
+  }
+
+  async function gatewayRoute(): Promise<Route> {
     let own: GatewayCredentials;
     try {
       own = await credentials();
@@ -206,7 +219,8 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
     let answer: Omit<UpstreamAnswer, 'body'> & { body: BodyRead };
     let secret: string | undefined;
     try {
-      const { pool, headers } = await untilAborted(route(auth), limit.signal);
+      const routed = route(auth);
+      const { pool, headers } = routed instanceof Promise ? await untilAborted(routed, limit.signal) : routed;
       secret = credentialOf(headers.authorization);
       const sent: Record<string, string> = body === undefined ? {} : { 'content-type': 'application/json' };
       const request = {
@@ -284,7 +298,8 @@ export async function createKubeClient(kubeConfig: KubeConfig, options: KubeClie
     let response: Awaited<ReturnType<Pool['request']>>;
     let secret: string | undefined;
     try {
-      const { pool, headers } = await untilAborted(route(auth), limit.signal);
+      const routed = route(auth);
+      const { pool, headers } = routed instanceof Promise ? await untilAborted(routed, limit.signal) : routed;
       secret = credentialOf(headers.authorization);
       const through = pool === callerPool ? (watchPool ??= makeWatchPool()) : pool;
       stats.requests++;

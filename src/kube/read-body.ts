@@ -20,42 +20,66 @@ export interface BodyBounds {
  */
 export type BodyRead = { ok: true; text: string } | { ok: false; error: unknown };
 
+/** Stateless between calls (no `stream` option), so one serves every body. */
+const UTF8 = new TextDecoder();
+
 /**
  * Reads `body` chunk by chunk. On a stop the body is destroyed, which makes undici drop the
  * connection: a kept-alive connection with unread bytes on it cannot carry the next request.
  * A `content-length` above the bound is refused before a byte is read. Transport errors
- * (a reset, the deadline's abort) reject as they are.
+ * (a reset, the deadline's abort) reject as they are. Events rather than an async iterator: this
+ * runs for every answer, and the iterator costs a few promises per chunk.
  */
-export async function readBody(body: Readable, contentLength: string | string[] | undefined, bounds: BodyBounds): Promise<BodyRead> {
+export function readBody(body: Readable, contentLength: string | string[] | undefined, bounds: BodyBounds): Promise<BodyRead> {
   const declared = declaredLength(contentLength);
   if (declared !== undefined && declared > bounds.maxBytes) {
     discard(body);
-    return { ok: false, error: tooLarge(bounds, declared, `its content-length is ${declared}`) };
+    return Promise.resolve({ ok: false, error: tooLarge(bounds, declared, `its content-length is ${declared}`) });
   }
-  const chunks: Buffer[] = [];
-  let seen = 0;
-  let metered = 0;
-  // A stopped answer is dropped: the bytes the meter counted for it are held by nobody.
-  const stop = (error: unknown): BodyRead => {
-    discard(body);
-    if (metered > 0) bounds.meter?.giveBack?.(metered);
-    return { ok: false, error };
-  };
-  for await (const chunk of body as AsyncIterable<Buffer>) {
-    seen += chunk.length;
-    // Checked before the meter: an answer too large is the upstream's fault, and says so even
-    // when the same chunk would also exhaust the request's budget.
-    if (seen > bounds.maxBytes) return stop(tooLarge(bounds, seen, `reading stopped after ${seen}`));
-    try {
-      bounds.meter?.take(chunk.length);
-    } catch (error) {
-      return stop(error);
-    }
-    metered += chunk.length;
-    chunks.push(chunk);
-  }
-  // TextDecoder drops a leading BOM, as undici's own text() does.
-  return { ok: true, text: new TextDecoder().decode(Buffer.concat(chunks, seen)) };
+  return new Promise<BodyRead>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let seen = 0;
+    let metered = 0;
+    let settled = false;
+    const settle = (): boolean => {
+      if (settled) return false;
+      settled = true;
+      body.off('data', onData);
+      body.off('end', onEnd);
+      return true;
+    };
+    // A stopped answer is dropped: the bytes the meter counted for it are held by nobody.
+    const stop = (error: unknown): void => {
+      if (!settle()) return;
+      discard(body);
+      if (metered > 0) bounds.meter?.giveBack?.(metered);
+      resolve({ ok: false, error });
+    };
+    const onData = (chunk: Buffer): void => {
+      seen += chunk.length;
+      // Checked before the meter: an answer too large is the upstream's fault, and says so even
+      // when the same chunk would also exhaust the request's budget.
+      if (seen > bounds.maxBytes) return stop(tooLarge(bounds, seen, `reading stopped after ${seen}`));
+      try {
+        bounds.meter?.take(chunk.length);
+      } catch (error) {
+        return stop(error);
+      }
+      metered += chunk.length;
+      chunks.push(chunk);
+    };
+    const onEnd = (): void => {
+      if (!settle()) return;
+      // TextDecoder drops a leading BOM, as undici's own text() does.
+      resolve({ ok: true, text: UTF8.decode(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks, seen)) });
+    };
+    // Kept after the end, so that a late error of a finished body is heard rather than thrown.
+    body.on('error', (error) => {
+      if (settle()) reject(error);
+    });
+    body.on('data', onData);
+    body.on('end', onEnd);
+  });
 }
 
 /**
