@@ -17,14 +17,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEMO_TOKENS } from '../src/demo/demo-tokens';
 import { PAGE } from '../src/demo/sample-page';
-import { BENCH_TOKEN, graphqlPost, PAGE_QUERY, pageCheck, readExpected, SCENARIOS, scenarios, sendOnce, type Expected, type Scenario } from './lib/bench-scenarios';
-import { configurationName, problemsOf, renderReport, type ConfigurationResult, type ScenarioRow, type SingleRequests } from './lib/bench-report';
+import { BENCH_TOKEN, graphqlPost, isiGet, PAGE_QUERY, pageCheck, pageFloorOnce, readExpected, SCENARIOS, scenarios, sendOnce, type Expected, type Scenario } from './lib/bench-scenarios';
+import { configurationName, problemsOf, renderReport, type CeilingResult, type ConfigurationResult, type ScenarioRow, type SingleRequests } from './lib/bench-report';
+import { startCeiling } from './lib/ceiling';
 import { forkBenchGateway } from './lib/gateway';
 import { runLoad } from './lib/load';
 import { memoryPhase, type MemoryResult } from './lib/memory-phase';
 import { ProcessWatch } from './lib/probe';
 import { replaceSection } from './lib/results-section';
-import { boundedInteger, positiveInteger, sleep } from './lib/stats';
+import { boundedInteger, median, positiveInteger, sleep } from './lib/stats';
 import { startUpstream, type Upstream } from './lib/upstream';
 
 const SCRIPT = 'bench';
@@ -35,8 +36,13 @@ const PROFILE = process.env.BENCH_PROFILE === '1';
 const WRITE = process.env.BENCH_WRITE === '1';
 const WARMUP_SECONDS = 1;
 const SEQUENTIAL_RUNS = 20;
-/** Untimed page queries over another namespace before the timed ones: enough for the JIT to settle. */
-const CODE_WARMUP_RUNS = 50;
+/**
+ * Untimed page queries over another namespace before the timed ones, for this long under 4
+ * connections: a gateway that has served for a while has its code optimised (a few dozen queries
+ * leave V8 interpreting much of it), while the timed namespace's data stays cold.
+ */
+const CODE_WARMUP_SECONDS = 3;
+const CODE_WARMUP_CONNECTIONS = 4;
 const WIDE_HISTORY = 5000;
 const LATENCIES_MS = [0, 5];
 const RESULTS_FILE = path.join(__dirname, '..', '..', 'bench', 'RESULTS.md');
@@ -86,11 +92,13 @@ async function measureScenario(upstream: Upstream, watch: ProcessWatch, scenario
   };
 }
 
-/** The page query one request at a time: wall time and upstream calls of each. */
+/**
+ * The page query one request at a time: wall time and upstream calls of each, then as many runs
+ * of the floor (pageFloorOnce) under the same conditions.
+ */
 async function sequentialPage(upstream: Upstream, gatewayUrl: string, expected: Expected, cache: boolean, label: string): Promise<SingleRequests> {
   // The code warm, the data not: the same query over another namespace first.
-  const other = graphqlPost(gatewayUrl, PAGE_QUERY, { namespace: 'demo' });
-  for (let i = 0; i < CODE_WARMUP_RUNS; i++) await sendOnce(other);
+  await runLoad(graphqlPost(gatewayUrl, PAGE_QUERY, { namespace: 'demo' }), CODE_WARMUP_CONNECTIONS, CODE_WARMUP_SECONDS);
   const target = graphqlPost(gatewayUrl, PAGE_QUERY, { namespace: PAGE.namespace });
   const verdict = pageCheck(expected);
   const once = async (): Promise<{ ms: number; calls: number }> => {
@@ -102,12 +110,16 @@ async function sequentialPage(upstream: Upstream, gatewayUrl: string, expected: 
   };
   const cold = cache ? await once() : undefined;
   const runs: Array<{ ms: number; calls: number }> = [];
+  const floors: number[] = [];
   for (let i = 0; i < SEQUENTIAL_RUNS; i++) runs.push(await once());
-  const times = runs.map((r) => r.ms).sort((a, b) => a - b);
+  // After, not between: the garbage of a floor run (this process parses every answer) would be
+  // collected during the next timed request.
+  for (let i = 0; i < SEQUENTIAL_RUNS; i++) floors.push(await pageFloorOnce(upstream.url));
   const counts = runs.map((r) => r.calls);
   return {
     ...(cold ? { cold } : {}),
-    medianMs: (times[Math.floor((times.length - 1) / 2)]! + times[Math.ceil((times.length - 1) / 2)]!) / 2,
+    medianMs: median(runs.map((r) => r.ms)),
+    floorMs: median(floors),
     calls: { min: Math.min(...counts), max: Math.max(...counts) },
     runs: SEQUENTIAL_RUNS,
   };
@@ -137,6 +149,26 @@ async function measureConfiguration(upstream: Upstream, expected: Expected, late
   }
 }
 
+/** The direct GET at 0 ms, then the same request of a bare server answering its bytes from memory (./lib/ceiling-process). */
+async function measureCeiling(upstream: Upstream, expected: Expected, maxSeconds: number): Promise<CeilingResult> {
+  await upstream.setFaults({ latencyMs: 0 });
+  const direct = isiGet(upstream.url, expected.isiPath);
+  const answer = await sendOnce(direct);
+  const ceiling = await startCeiling(answer.text, maxSeconds);
+  try {
+    const bare = isiGet(ceiling.url, expected.isiPath);
+    const measured = async (target: typeof direct) => {
+      await runLoad(target, CONNECTIONS, WARMUP_SECONDS);
+      return runLoad(target, CONNECTIONS, SECONDS);
+    };
+    const directLoad = await measured(direct);
+    const bareLoad = await measured(bare);
+    return { directRps: directLoad.rps, ceilingRps: bareLoad.rps, problems: problemsOf({ load: bareLoad }) + problemsOf({ load: directLoad }) };
+  } finally {
+    ceiling.stop();
+  }
+}
+
 async function runMemoryPhase(profileRoot: string | undefined, maxSeconds: number): Promise<MemoryResult> {
   const upstream = await startUpstream('process', { wide: { historyLength: WIDE_HISTORY }, tokens: [...DEMO_TOKENS, BENCH_TOKEN], maxRecordedRequests: 100 }, maxSeconds);
   try {
@@ -153,8 +185,8 @@ async function runMemoryPhase(profileRoot: string | undefined, maxSeconds: numbe
 
 async function main(): Promise<void> {
   const configurations = LATENCIES_MS.flatMap((latencyMs) => [false, true].map((cache) => ({ latencyMs, cache })));
-  const perConfiguration = 30 + (SCENARIOS.length * (WARMUP_SECONDS + SECONDS + 4));
-  const maxSeconds = 60 + configurations.length * perConfiguration + (MEMORY_SECONDS > 0 ? MEMORY_SECONDS + 60 : 0);
+  const perConfiguration = 30 + CODE_WARMUP_SECONDS + (SCENARIOS.length * (WARMUP_SECONDS + SECONDS + 4));
+  const maxSeconds = 60 + configurations.length * perConfiguration + 2 * (WARMUP_SECONDS + SECONDS + 4) + (MEMORY_SECONDS > 0 ? MEMORY_SECONDS + 60 : 0);
   const hardStop = setTimeout(() => {
     console.error(`${SCRIPT}: still running after ${maxSeconds} s; giving up`);
     process.exit(2);
@@ -165,6 +197,7 @@ async function main(): Promise<void> {
 
   const upstream = await startUpstream('process', { page: true, tokens: [...DEMO_TOKENS, BENCH_TOKEN], maxRecordedRequests: 100 }, maxSeconds);
   const results: ConfigurationResult[] = [];
+  let ceiling: CeilingResult | undefined;
   const expected = await readExpected(upstream.url).catch(async (error: unknown) => {
     await upstream.stop();
     throw error;
@@ -174,6 +207,8 @@ async function main(): Promise<void> {
       console.error(`${SCRIPT}: ${configurationName({ latencyMs, cache })} ...`);
       results.push(await measureConfiguration(upstream, expected, latencyMs, cache, profileRoot, maxSeconds));
     }
+    console.error(`${SCRIPT}: the ceiling at 0 ms ...`);
+    ceiling = await measureCeiling(upstream, expected, maxSeconds);
   } finally {
     await upstream.stop();
   }
@@ -203,6 +238,7 @@ async function main(): Promise<void> {
       caller: `\`${BENCH_TOKEN.user}\` (namespaces ${(BENCH_TOKEN.namespaces as string[]).join(', ')}; no cluster-scoped images)`,
     },
     results,
+    ceiling,
     memory ? { result: memory, settings: `CACHE_TTL_SECONDS=${MEMORY_ENV.CACHE_TTL_SECONDS} CACHE_MAX_BYTES=${MEMORY_CACHE_MAX_BYTES} (the cache fills, then evicts)` } : undefined,
     notes,
   );
@@ -216,6 +252,7 @@ async function main(): Promise<void> {
     console.error(`${SCRIPT}: recorded in ${RESULTS_FILE}`);
   }
   const problems = results.flatMap((c) => c.rows.filter((r) => problemsOf(r) > 0).map((r) => `${configurationName(c)}, ${r.scenario}`));
+  if (ceiling && ceiling.problems > 0) problems.push('ceiling');
   if (memory && memory.load.errors + memory.load.non2xx + memory.load.mismatches > 0) problems.push('memory phase');
   if (problems.length > 0) {
     console.error(`${SCRIPT}: errors, non-2xx or wrong bodies under load in: ${problems.join('; ')}`);

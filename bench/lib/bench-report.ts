@@ -18,6 +18,8 @@ export interface SingleRequests {
   cold?: { ms: number; calls: number };
   /** Median of the sequential requests (cold with the cache off, warm with it on). */
   medianMs: number;
+  /** Median of as many floor measurements (pageFloorOnce), made just after those requests. */
+  floorMs: number;
   /** Upstream calls per request over those requests: min and max. */
   calls: { min: number; max: number };
   runs: number;
@@ -30,6 +32,15 @@ export interface ConfigurationResult {
   settings: string;
   rows: ScenarioRow[];
   single: SingleRequests;
+}
+
+export interface CeilingResult {
+  /** The direct GET at 0 ms of upstream latency, measured just before the ceiling. */
+  directRps: number;
+  /** A bare node:http server answering the same bytes from memory (bench/lib/ceiling-process.ts). */
+  ceilingRps: number;
+  /** Errors, non-2xx and wrong bodies of both runs. */
+  problems: number;
 }
 
 export interface ReportHeader {
@@ -53,7 +64,7 @@ const ratio = (value: number, direct: number): string => `${(value / direct).toF
 const calls = (n: number): string => (Number.isInteger(n) ? String(n) : n.toFixed(2));
 export const configurationName = (c: Pick<ConfigurationResult, 'latencyMs' | 'cache'>): string => `upstream ${c.latencyMs} ms, cache ${c.cache ? 'on' : 'off'}`;
 
-export function problemsOf(row: ScenarioRow): number {
+export function problemsOf(row: Pick<ScenarioRow, 'load'>): number {
   return row.load.errors + row.load.non2xx + row.load.mismatches;
 }
 
@@ -73,10 +84,11 @@ function configurationTable(c: ConfigurationResult): string[] {
   ];
   const s = c.single;
   const range = s.calls.min === s.calls.max ? calls(s.calls.min) : `${calls(s.calls.min)}-${calls(s.calls.max)}`;
+  const floor = `The floor, measured just after (a bare client: the list, then one GET per distinct image at once, straight from the demo cluster): median ${ms(s.floorMs)} ms.`;
   lines.push(
     s.cold
-      ? `Page query one request at a time: first request after start (cache cold) ${ms(s.cold.ms)} ms, ${s.cold.calls} upstream calls; then median of ${s.runs} ${ms(s.medianMs)} ms, ${range} upstream calls each.`
-      : `Page query one request at a time: median of ${s.runs} ${ms(s.medianMs)} ms, ${range} upstream calls each.`,
+      ? `Page query one request at a time: first request after start (cache cold) ${ms(s.cold.ms)} ms, ${s.cold.calls} upstream calls; then median of ${s.runs} ${ms(s.medianMs)} ms, ${range} upstream calls each. ${floor}`
+      : `Page query one request at a time: median of ${s.runs} ${ms(s.medianMs)} ms, ${range} upstream calls each. ${floor}`,
     '',
   );
   return lines;
@@ -92,6 +104,17 @@ function ratioTable(configurations: ConfigurationResult[]): string[] {
     `| --- | ${configurations.map(() => '---:').join(' | ')} |`,
     `| direct req/s | ${configurations.map((c) => Math.round(rps(c, 'direct'))).join(' | ')} |`,
     ...scenarios.map((s) => `| ${s} | ${configurations.map((c) => ratio(rps(c, s), rps(c, 'direct'))).join(' | ')} |`),
+    '',
+  ];
+}
+
+function ceilingSection(c: CeilingResult): string[] {
+  return [
+    '### The ceiling at 0 ms',
+    '',
+    `A bare node:http server in a process of its own, answering every request with the ISI's bytes from memory (\`bench/lib/ceiling-process.ts\`): ` +
+      `${Math.round(c.ceilingRps)} req/s, ${ratio(c.ceilingRps, c.directRps)} the direct GET at 0 ms measured just before it (${Math.round(c.directRps)} req/s). ` +
+      'A gateway, a Node.js process that does this and more, cannot be faster at 0 ms on this machine.',
     '',
   ];
 }
@@ -114,7 +137,13 @@ function memorySection(m: MemoryResult, settings: string): string[] {
   ];
 }
 
-export function renderReport(header: ReportHeader, configurations: ConfigurationResult[], memory: { result: MemoryResult; settings: string } | undefined, notes: string[]): string {
+export function renderReport(
+  header: ReportHeader,
+  configurations: ConfigurationResult[],
+  ceiling: CeilingResult | undefined,
+  memory: { result: MemoryResult; settings: string } | undefined,
+  notes: string[],
+): string {
   return [
     `## \`npm run bench\` (${header.date})`,
     '',
@@ -130,11 +159,13 @@ export function renderReport(header: ReportHeader, configurations: Configuration
     '- The first answer of each scenario is compared with what the demo cluster serves; under load a body is "wrong" when it is not the expected kind of ' +
       'document or a GraphQL answer has `errors`. Upstream calls / request: the demo cluster\'s request count over the run / answers (1 for direct by definition); ' +
       'every connection asks the same thing as the same caller, so the gateway\'s sharing of identical calls in flight brings it below one call per upstream read. ' +
-      'RSS: the gateway\'s process, sampled every 250 ms. Page one request at a time: after 50 untimed page queries against namespace `demo` (so the code is warm, not the data).',
+      'RSS: the gateway\'s process, sampled every 250 ms. Page one request at a time: after 3 s of untimed page queries against namespace `demo` under 4 connections (so the code is warm, not the data).',
+    '- The gateway runs with NODE_ENV=production, as its image and manifests run it. Injected latency: each answer is written that long after its request reached the demo cluster.',
     ...notes.map((n) => `- ${n}`),
     '',
     ...ratioTable(configurations),
     ...configurations.flatMap(configurationTable),
+    ...(ceiling ? ceilingSection(ceiling) : []),
     ...(memory ? memorySection(memory.result, memory.settings) : []),
   ].join('\n');
 }

@@ -84,6 +84,25 @@ export async function readExpected(demoUrl: string): Promise<Expected> {
   };
 }
 
+/**
+ * The page's floor, one request at a time: what a client with no work of its own waits for, straight
+ * from the demo cluster. The list, then one GET per distinct image of its tags' latest entries, all
+ * at once: the two round trips the page cannot do without. Milliseconds.
+ */
+export async function pageFloorOnce(demoUrl: string): Promise<number> {
+  const started = performance.now();
+  const list = await getJson<{ items: ImageStream[] }>(demoUrl, `/apis/image.openshift.io/v1/namespaces/${PAGE.namespace}/imagestreams?limit=20`);
+  const firstReference = new Map<string, string>();
+  for (const stream of list.items) {
+    for (const tag of stream.status?.tags ?? []) {
+      const digest = tag.items?.[0]?.image;
+      if (digest && !firstReference.has(digest)) firstReference.set(digest, `${stream.metadata.name}@${digest}`);
+    }
+  }
+  await Promise.all([...firstReference.values()].map((name) => getJson<ImageStreamImage>(demoUrl, isiPathOf(PAGE.namespace, name))));
+  return performance.now() - started;
+}
+
 interface GraphQLAnswer<T> {
   data?: T | null;
   errors?: Array<{ message?: string; extensions?: { code?: string } }>;

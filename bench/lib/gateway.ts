@@ -69,6 +69,8 @@ export async function forkBenchGateway(upstreamUrl: string, env: Record<string, 
     execArgv,
     env: {
       ...process.env,
+      // As the image and the manifests run it (libraries such as graphql-js skip development checks).
+      NODE_ENV: 'production',
       GATEWAY_PROCESS_UPSTREAM: upstreamUrl,
       GATEWAY_PROCESS_ENV: JSON.stringify(env),
       GATEWAY_PROCESS_MAX_SECONDS: String(maxSeconds),

@@ -6,6 +6,12 @@ export function percentile(sorted: readonly number[], p: number): string {
   return String(Math.round(sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))]!));
 }
 
+/** The median of unsorted values (the mean of the middle two of an even count); NaN when there are none. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return (sorted[Math.floor((sorted.length - 1) / 2)]! + sorted[Math.ceil((sorted.length - 1) / 2)]!) / 2;
+}
+
 /** p50 / p99 / max of unsorted values, as `a / b / c`. */
 export function spread(values: readonly number[]): string {
   const sorted = [...values].sort((a, b) => a - b);
