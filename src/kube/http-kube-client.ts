@@ -76,17 +76,18 @@ const DEFAULT_CONNECTIONS = 64;
 const TOKEN_REVIEWS_PATH = '/apis/authentication.k8s.io/v1/tokenreviews';
 /** 32 MiB, as the default of MAX_UPSTREAM_BODY_BYTES in src/config.ts. */
 export const DEFAULT_MAX_BODY_BYTES = 33_554_432;
-interface Route {
-  pool: Pool;
-  headers: Record<string, string>;
-}
-
 /** Go's API server keeps idle connections for 90 s and sends no Keep-Alive hint; stay below. */
 const KEEP_ALIVE_MS = 30_000;
 /** The idle bound of a watch that did not ask the server to end it (timeoutSeconds) by itself. */
 const WATCH_IDLE_SECONDS = 600;
 /** Errors of a kept-alive connection the server closed just as it was reused: worth one retry. */
 const STALE_CONNECTION_CODES = new Set(['ECONNRESET', 'UND_ERR_SOCKET', 'EPIPE']);
+
+/** Where a call goes and what it carries for its credentials. */
+interface Route {
+  pool: Pool;
+  headers: Record<string, string>;
+}
 
 /**
  * Makes the adapter for the KubeConfig's current context. Calls with `bearer` auth carry only the

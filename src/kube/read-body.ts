@@ -77,6 +77,10 @@ export function readBody(body: Readable, contentLength: string | string[] | unde
     body.on('error', (error) => {
       if (settle()) reject(error);
     });
+    // A body destroyed without an error ends with neither 'end' nor 'error'; the read must not wait forever.
+    body.on('close', () => {
+      if (settle()) reject(new Error(`the answer to ${bounds.what} closed before its end`));
+    });
     body.on('data', onData);
     body.on('end', onEnd);
   });

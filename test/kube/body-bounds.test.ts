@@ -3,6 +3,8 @@ import { kubeConfigForServer } from '../../src/kube/cluster-access';
 import { UpstreamLimitError, UpstreamUnavailableError } from '../../src/kube/errors';
 import { createKubeClient, DEFAULT_MAX_BODY_BYTES, type HttpKubeClient, type KubeClientOptions } from '../../src/kube/http-kube-client';
 import type { ByteMeter } from '../../src/kube/kube-client';
+import { Readable } from 'node:stream';
+import { readBody } from '../../src/kube/read-body';
 import { adapterForEachTest, json, okHandler, type Handler, type Upstream } from './upstream-server';
 import { failureOf } from '../helpers/failure-of';
 
@@ -216,5 +218,30 @@ describe('the meter of a call', () => {
     await client!.get(ruby, { ...caller, meter });
     expect(upstream!.requests).toHaveLength(2);
     expect(meter.taken).toBe(Buffer.byteLength(unavailable) + 300);
+  });
+});
+
+describe('readBody on its own', () => {
+  const bounds = { maxBytes: 1024, what: 'GET /apis/image.openshift.io/v1/namespaces/demo/imagestreams/ruby' };
+
+  it('joins the chunks of a body and drops a leading byte order mark', async () => {
+    const body = Readable.from([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"kind":'), Buffer.from('"ImageStream"}')]);
+    expect(await readBody(body, undefined, bounds)).toEqual({ ok: true, text: '{"kind":"ImageStream"}' });
+  });
+
+  it('rejects, naming the request, when the body is destroyed without an error before its end', async () => {
+    const body = new Readable({ read() {} });
+    body.push('{"kind":');
+    const reading = readBody(body, undefined, bounds);
+    setImmediate(() => body.destroy());
+    await expect(reading).rejects.toThrow(`the answer to ${bounds.what} closed before its end`);
+  });
+
+  it('rejects with the error a body is destroyed with', async () => {
+    const body = new Readable({ read() {} });
+    const reading = readBody(body, undefined, bounds);
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    setImmediate(() => body.destroy(reset));
+    await expect(reading).rejects.toBe(reset);
   });
 });
