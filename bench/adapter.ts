@@ -12,7 +12,7 @@ import { PAGE } from '../src/demo/sample-page';
 import { kubeConfigForServer } from '../src/kube/cluster-access';
 import { createKubeClient } from '../src/kube/http-kube-client';
 import type { ImageStream } from '../src/kube/types';
-import { BENCH_TOKEN, getJson, isiPathOf } from './lib/bench-scenarios';
+import { BENCH_TOKEN, distinctLatestImages, getJson, isiPathOf, PAGE_LIST_PATH } from './lib/bench-scenarios';
 import { median, boundedInteger } from './lib/stats';
 import { startUpstream } from './lib/upstream';
 
@@ -27,14 +27,7 @@ async function main(): Promise<void> {
   const pool = new Pool(upstream.url, { connections: 64 });
   const kube = await createKubeClient(kubeConfigForServer(upstream.url, DEMO_ADMIN_TOKEN), { timeoutMs: 10_000 });
   try {
-    const list = await getJson<{ items: ImageStream[] }>(upstream.url, `/apis/image.openshift.io/v1/namespaces/${PAGE.namespace}/imagestreams?limit=20`);
-    const names = new Map<string, string>();
-    for (const stream of list.items) {
-      for (const tag of stream.status?.tags ?? []) {
-        const digest = tag.items?.[0]?.image;
-        if (digest && !names.has(digest)) names.set(digest, `${stream.metadata.name}@${digest}`);
-      }
-    }
+    const names = distinctLatestImages((await getJson<{ items: ImageStream[] }>(upstream.url, PAGE_LIST_PATH)).items);
     await upstream.setFaults({ latencyMs: LATENCY_MS });
     const headers = { authorization: `Bearer ${BENCH_TOKEN.token}` };
     const auth = { kind: 'bearer' as const, token: BENCH_TOKEN.token };
@@ -42,7 +35,7 @@ async function main(): Promise<void> {
       bare: async (name) => JSON.parse(await (await pool.request({ path: isiPathOf(PAGE.namespace, name), method: 'GET', headers })).body.text()),
       adapter: (name) => kube.read({ verb: 'get', resource: 'imagestreamimages', namespace: PAGE.namespace, name }, { auth, signal: new AbortController().signal }),
     };
-    const wave = (read: (name: string) => Promise<unknown>) => Promise.all([...names.values()].map(read));
+    const wave = (read: (name: string) => Promise<unknown>) => Promise.all(names.map(read));
     for (let round = 1; round <= ROUNDS; round++) {
       for (const [label, read] of Object.entries(readers)) {
         for (let i = 0; i < WARM_WAVES; i++) await wave(read);
@@ -54,7 +47,7 @@ async function main(): Promise<void> {
           times.push(performance.now() - started);
         }
         const used = process.cpuUsage(cpu);
-        console.log(`round ${round}, ${label}: ${names.size} ISIs at once, ${LATENCY_MS} ms upstream: median ${median(times).toFixed(2)} ms, CPU ${((used.user + used.system) / TIMED_WAVES / 1000).toFixed(2)} ms per wave`);
+        console.log(`round ${round}, ${label}: ${names.length} ISIs at once, ${LATENCY_MS} ms upstream: median ${median(times).toFixed(2)} ms, CPU ${((used.user + used.system) / TIMED_WAVES / 1000).toFixed(2)} ms per wave`);
       }
     }
   } finally {

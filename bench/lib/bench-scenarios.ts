@@ -46,6 +46,9 @@ export interface Expected {
   pageImages: number;
 }
 
+/** The page's list: the namespace's first 20 streams. */
+export const PAGE_LIST_PATH = `/apis/image.openshift.io/v1/namespaces/${PAGE.namespace}/imagestreams?limit=20`;
+
 export const isiPathOf = (namespace: string, name: string): string => `/apis/image.openshift.io/v1/namespaces/${namespace}/imagestreamimages/${name}`;
 const bearer = { authorization: `Bearer ${BENCH_TOKEN.token}` };
 
@@ -57,7 +60,7 @@ export async function getJson<T>(base: string, path: string): Promise<T> {
 
 /** The page and the chosen ISI as the demo cluster serves them, one direct GET per tag. */
 export async function readExpected(demoUrl: string): Promise<Expected> {
-  const list = await getJson<{ items: ImageStream[] }>(demoUrl, `/apis/image.openshift.io/v1/namespaces/${PAGE.namespace}/imagestreams?limit=20`);
+  const list = await getJson<{ items: ImageStream[] }>(demoUrl, PAGE_LIST_PATH);
   const page: string[] = [];
   const images = new Set<string>();
   let chosen: ImageStreamImage | undefined;
@@ -91,16 +94,21 @@ export async function readExpected(demoUrl: string): Promise<Expected> {
  */
 export async function pageFloorOnce(demoUrl: string): Promise<number> {
   const started = performance.now();
-  const list = await getJson<{ items: ImageStream[] }>(demoUrl, `/apis/image.openshift.io/v1/namespaces/${PAGE.namespace}/imagestreams?limit=20`);
+  const list = await getJson<{ items: ImageStream[] }>(demoUrl, PAGE_LIST_PATH);
+  await Promise.all(distinctLatestImages(list.items).map((name) => getJson<ImageStreamImage>(demoUrl, isiPathOf(PAGE.namespace, name))));
+  return performance.now() - started;
+}
+
+/** One ISI name (`<stream>@<digest>`, the first stream whose tag names it) per distinct image of the tags' latest entries. */
+export function distinctLatestImages(streams: readonly ImageStream[]): string[] {
   const firstReference = new Map<string, string>();
-  for (const stream of list.items) {
+  for (const stream of streams) {
     for (const tag of stream.status?.tags ?? []) {
       const digest = tag.items?.[0]?.image;
       if (digest && !firstReference.has(digest)) firstReference.set(digest, `${stream.metadata.name}@${digest}`);
     }
   }
-  await Promise.all([...firstReference.values()].map((name) => getJson<ImageStreamImage>(demoUrl, isiPathOf(PAGE.namespace, name))));
-  return performance.now() - started;
+  return [...firstReference.values()];
 }
 
 interface GraphQLAnswer<T> {
