@@ -379,18 +379,27 @@ describe('connections and failures', () => {
   });
 });
 
+/** A handler that keeps each request's body in `bodies`, then answers with `reply`. */
+function keepingBodies(bodies: string[], reply: (res: Parameters<Handler>[1], body: string) => void): Handler {
+  return (req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      bodies.push(body);
+      reply(res, body);
+    });
+  };
+}
+
 describe('token reviews', () => {
   test("POST a TokenReview of the caller's token with the gateway's credentials and read status.authenticated", async () => {
     const bodies: string[] = [];
-    await start((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        bodies.push(body);
+    await start(
+      keepingBodies(bodies, (res, body) => {
         const { spec } = JSON.parse(body) as { spec: { token: string } };
         json(res, 201, { kind: 'TokenReview', apiVersion: 'authentication.k8s.io/v1', metadata: {}, status: { authenticated: spec.token === 'good-token' } });
-      });
-    });
+      }),
+    );
     await expect(client.reviewToken('good-token', gateway)).resolves.toBe(true);
     await expect(client.reviewToken('bad-token', gateway)).resolves.toBe(false);
     expect(upstream.requests.map((r) => `${r.method} ${r.url} ${r.headers.authorization} ${r.headers['content-type']}`)).toEqual([
@@ -419,14 +428,7 @@ describe('access reviews', () => {
 
   test("POST a SelfSubjectAccessReview with the caller's own token, the question in spec.resourceAttributes, and return the answer", async () => {
     const bodies: string[] = [];
-    await start((req, res) => {
-      let body = '';
-      req.on('data', (chunk) => (body += chunk));
-      req.on('end', () => {
-        bodies.push(body);
-        json(res, 201, { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: {}, status: { allowed: true } });
-      });
-    });
+    await start(keepingBodies(bodies, (res) => json(res, 201, { kind: 'SelfSubjectAccessReview', apiVersion: 'authorization.k8s.io/v1', metadata: {}, status: { allowed: true } })));
     const answer = await client.read({ verb: 'review', access: question }, caller);
     expect((answer.value as { status: unknown }).status).toEqual({ allowed: true });
     expect(upstream.requests.map((r) => `${r.method} ${r.url} ${r.headers.authorization} ${r.headers['content-type']}`)).toEqual([
